@@ -1,0 +1,6 @@
+import type { CommandRegistrar } from '../context';
+import { registerNeo4j } from './neo4j';
+import { registerStart } from './start';
+
+/** Every subcommand, in the order `graphwire --help` lists them. Add a command here and nowhere else. */
+export const commands: readonly CommandRegistrar[] = [registerStart, registerNeo4j];
