@@ -28,7 +28,13 @@ export function testNeo4j(): Promise<TestNeo4j> {
 
 /** Empties the shared test database (nodes, relationships; constraints and indexes stay). */
 export async function clearDatabase(db: TestNeo4j): Promise<void> {
-  await db.driver.executeQuery('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, { database: db.target.database });
+  // CALL … IN TRANSACTIONS needs an implicit (auto-commit) transaction, which executeQuery does not give
+  const session = db.driver.session({ database: db.target.database });
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
 }
 
 /** A fresh GRAPHWIRE_HOME in the temp folder, removed by the caller. */

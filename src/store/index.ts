@@ -1,0 +1,5 @@
+export { loadExtraction, DEFAULT_BATCH_SIZE } from './load';
+export type { LoadOptions, LoadSummary, LoadFailure } from './load';
+export { retractArticles, findArticlesByReference } from './retract';
+export type { RetractResult } from './retract';
+export { ensureSchema, SCHEMA_STATEMENTS } from './schema';

@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import type { ExtractionDocument } from '../model/extraction';
+import { APPEND_EVIDENCE, DERIVE_ENTITY_TEXT, DERIVE_FACT, INIT_FACT } from './cypher';
+import { retractInTransaction } from './retract';
+import { batchContributions, splitByArticle, type ArticleContribution, type EvidenceRow } from './rows';
+import { checkedIdentifier, ensureSchema } from './schema';
+
+export interface LoadOptions {
+  database?: string;
+  /** most rows (articles, entities, mentions, evidence) per transaction */
+  batchSize?: number;
+  /** called after each batch with the number of articles handled so far */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface LoadFailure {
+  /** the articles the failed transaction held (ids and file names) */
+  articles: Array<{ id: string; file: string }>;
+  message: string;
+}
+
+export interface LoadSummary {
+  articles: { new: number; unchanged: number; updated: number; failed: number };
+  entities: { created: number; updated: number };
+  relations: { created: number; updated: number };
+  failures: LoadFailure[];
+}
+
+export const DEFAULT_BATCH_SIZE = 5000;
+
+/**
+ * Writes an extraction document to Neo4j: batched UNWIND … MERGE, one transaction per batch, parameters only.
+ * An article already in the graph is left alone; an edited version (same key, new id) replaces the old one.
+ * A failing batch rolls back; its articles are then tried one by one, so one bad article never sinks the rest.
+ */
+export async function loadExtraction(driver: Driver, doc: ExtractionDocument, options: LoadOptions = {}): Promise<LoadSummary> {
+  await ensureSchema(driver, options.database);
+  const summary: LoadSummary = {
+    articles: { new: 0, unchanged: 0, updated: 0, failed: 0 },
+    entities: { created: 0, updated: 0 },
+    relations: { created: 0, updated: 0 },
+    failures: [],
+  };
+  const { contributions, problems } = splitByArticle(doc);
+  for (const p of problems) {
+    summary.articles.failed++;
+    summary.failures.push({ articles: [{ id: p.article, file: p.file }], message: p.message });
+  }
+  const total = contributions.length + problems.length;
+  let done = problems.length;
+  const session = driver.session({ database: options.database });
+  try {
+    for (const batch of batchContributions(contributions, options.batchSize ?? DEFAULT_BATCH_SIZE)) {
+      try {
+        add(summary, await session.executeWrite((tx) => writeBatch(tx, batch)));
+      } catch (error) {
+        if (batch.length === 1) {
+          recordFailure(summary, batch, error);
+        } else {
+          // find the culprit: every other article of the rolled-back batch still loads
+          for (const one of batch) {
+            try {
+              add(summary, await session.executeWrite((tx) => writeBatch(tx, [one])));
+            } catch (single) {
+              recordFailure(summary, [one], single);
+            }
+          }
+        }
+      }
+      done += batch.length;
+      options.onProgress?.(done, total);
+    }
+  } finally {
+    await session.close();
+  }
+  return summary;
+}
+
+type BatchCounts = Omit<LoadSummary, 'failures'>;
+
+async function writeBatch(tx: ManagedTransaction, batch: ArticleContribution[]): Promise<BatchCounts> {
+  const counts: BatchCounts = {
+    articles: { new: 0, unchanged: 0, updated: 0, failed: 0 },
+    entities: { created: 0, updated: 0 },
+    relations: { created: 0, updated: 0 },
+  };
+  const token = randomUUID();
+  const now = new Date().toISOString();
+
+  // Older versions of these documents (same key, other id) go first, inside this same transaction.
+  const replaced = await tx.run(
+    `UNWIND $rows AS row
+     MATCH (old:Article {key: row.key}) WHERE old.id <> row.id
+     RETURN DISTINCT old.id AS old, row.id AS replacement`,
+    { rows: batch.map((c) => ({ id: c.article.id, key: c.article.key })) },
+  );
+  const replacements = new Set<string>();
+  for (const record of replaced.records) {
+    await retractInTransaction(tx, record.get('old') as string);
+    replacements.add(record.get('replacement') as string);
+  }
+
+  // MERGE under the unique constraint serialises concurrent loaders: only the transaction that created an
+  // article writes its facts, so two processes loading the same article cannot add its evidence twice.
+  const merged = await tx.run(
+    `UNWIND $rows AS row
+     MERGE (a:Article {id: row.id})
+     ON CREATE SET a += row, a.ingestedAt = $now, a.loadId = $token
+     RETURN a.id AS id, a.loadId = $token AS created`,
+    { rows: batch.map((c) => c.article), now, token },
+  );
+  const created = new Set(merged.records.filter((r) => r.get('created') === true).map((r) => r.get('id') as string));
+  const fresh = batch.filter((c) => created.has(c.article.id));
+  counts.articles.unchanged = batch.length - fresh.length;
+  counts.articles.updated = fresh.filter((c) => replacements.has(c.article.id)).length;
+  counts.articles.new = fresh.length - counts.articles.updated;
+  if (fresh.length === 0) return counts;
+
+  await writeEntities(tx, fresh, counts);
+  await writeFacts(tx, fresh, counts);
+  return counts;
+}
+
+async function writeEntities(tx: ManagedTransaction, fresh: ArticleContribution[], counts: BatchCounts): Promise<void> {
+  const byLabels = new Map<string, Map<string, { id: string; name: string; type: string }>>();
+  for (const c of fresh) {
+    for (const e of c.entities) {
+      const labels = e.labels.map((l) => checkedIdentifier(l, 'entity label')).join(':');
+      let group = byLabels.get(labels);
+      if (!group) byLabels.set(labels, (group = new Map()));
+      group.set(e.id, { id: e.id, name: e.name, type: e.type });
+    }
+  }
+  for (const [labels, group] of byLabels) {
+    const rows = [...group.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const result = await tx.run(
+      `UNWIND $rows AS row
+       MERGE (e:Entity {id: row.id})
+       ON CREATE SET e.name = row.name, e.type = row.type, e.aliases = [row.name], e.mentionCount = 0, e.articleCount = 0
+       SET e:${labels}`,
+      { rows },
+    );
+    const createdNodes = result.summary.counters.updates().nodesCreated;
+    counts.entities.created += createdNodes;
+    counts.entities.updated += rows.length - createdNodes;
+  }
+
+  const mentions = fresh
+    .flatMap((c) => c.mentions.map((m) => ({ article: c.article.id, ...m })))
+    .sort((a, b) => (a.entity < b.entity ? -1 : a.entity > b.entity ? 1 : 0));
+  // The write lock (SET e.__lock) comes before reading the counts: without it, two concurrent loads could
+  // both read the old count and one increment would be lost.
+  await tx.run(
+    `UNWIND $rows AS row
+     MATCH (a:Article {id: row.article})
+     MATCH (e:Entity {id: row.entity})
+     SET e.__lock = true
+     CREATE (a)-[:MENTIONS {count: row.count, aliases: row.aliases}]->(e)
+     SET e.mentionCount = e.mentionCount + row.count,
+         e.articleCount = e.articleCount + 1,
+         e.aliases = reduce(acc = e.aliases, x IN row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END)
+     WITH DISTINCT e
+     ${DERIVE_ENTITY_TEXT}
+     REMOVE e.__lock`,
+    { rows: mentions },
+  );
+}
+
+async function writeFacts(tx: ManagedTransaction, fresh: ArticleContribution[], counts: BatchCounts): Promise<void> {
+  const byType = new Map<string, EvidenceRow[]>();
+  for (const c of fresh) {
+    for (const ev of c.evidence) {
+      let rows = byType.get(ev.type);
+      if (!rows) byType.set(ev.type, (rows = []));
+      rows.push(ev);
+    }
+  }
+  for (const [type, rows] of byType) {
+    rows.sort((a, b) => (a.s < b.s ? -1 : a.s > b.s ? 1 : a.o < b.o ? -1 : a.o > b.o ? 1 : 0));
+    const result = await tx.run(
+      `UNWIND $rows AS row
+       MATCH (s:Entity {id: row.s})
+       MATCH (o:Entity {id: row.o})
+       MERGE (s)-[r:${checkedIdentifier(type, 'relationship type')}]->(o)
+       ON CREATE SET ${INIT_FACT}
+       SET r.__lock = true
+       SET r += row.props
+       SET ${APPEND_EVIDENCE}
+       WITH DISTINCT r
+       ${DERIVE_FACT}
+       REMOVE r.__lock`,
+      { rows },
+    );
+    const createdRels = result.summary.counters.updates().relationshipsCreated;
+    const distinctFacts = new Set(rows.map((r) => `${r.s}\u0000${r.o}`)).size;
+    counts.relations.created += createdRels;
+    counts.relations.updated += distinctFacts - createdRels;
+  }
+}
+
+function add(summary: LoadSummary, counts: BatchCounts): void {
+  summary.articles.new += counts.articles.new;
+  summary.articles.unchanged += counts.articles.unchanged;
+  summary.articles.updated += counts.articles.updated;
+  summary.entities.created += counts.entities.created;
+  summary.entities.updated += counts.entities.updated;
+  summary.relations.created += counts.relations.created;
+  summary.relations.updated += counts.relations.updated;
+}
+
+function recordFailure(summary: LoadSummary, batch: ArticleContribution[], error: unknown): void {
+  summary.articles.failed += batch.length;
+  summary.failures.push({
+    articles: batch.map((c) => ({ id: c.article.id, file: c.article.file })),
+    message: error instanceof Error ? error.message : String(error),
+  });
+}
