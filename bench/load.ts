@@ -1,0 +1,71 @@
+/**
+ * Load throughput into the bundled Neo4j: a synthetic graph of 100,000 entities and 300,000 facts through the
+ * batched loader, then the same loader one fact per transaction on a sample, both in this run.
+ *   npx ts-node bench/load.ts [--entities N] [--relations N] [--batch N]
+ * Uses a temporary GRAPHWIRE_HOME (its own server on a free port) unless GRAPHWIRE_BENCH_NEO4J_URI is set.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { resolveConfig } from '../src/config';
+import { BundledNeo4j, openDriver, type Neo4jTarget } from '../src/neo4j';
+import { loadExtraction } from '../src/store';
+import { syntheticExtraction } from './synthetic';
+
+function flag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+async function main(): Promise<void> {
+  const entities = flag('entities', 100_000);
+  const relations = flag('relations', 300_000);
+  const batch = flag('batch', 20_000);
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'graphwire-bench-'));
+  const config = resolveConfig({ env: { GRAPHWIRE_HOME: home, GRAPHWIRE_NEO4J_PORT: '0', GRAPHWIRE_NEO4J_HEAP: '1g', GRAPHWIRE_NEO4J_PAGECACHE: '1g' }, flags: {} });
+  const server = new BundledNeo4j(home, config.bundled);
+  const { state } = await server.start();
+  const target: Neo4jTarget = { uri: state.uri, username: state.username, password: server.password(), bundled: true };
+  const driver = openDriver(target);
+  try {
+    const doc = syntheticExtraction(entities, relations);
+    console.log(`synthetic graph: ${doc.entities.length} entities, ${doc.relations.length} facts, ${doc.articles.length} articles`);
+
+    let started = process.hrtime.bigint();
+    const summary = await loadExtraction(driver, doc, { batchSize: batch });
+    const batchedS = Number(process.hrtime.bigint() - started) / 1e9;
+    if (summary.articles.failed > 0) throw new Error(`load failed: ${JSON.stringify(summary.failures.slice(0, 3))}`);
+    const batchedRate = doc.relations.length / batchedS;
+    console.log(`batched (${batch} rows/tx): ${doc.relations.length} facts + ${doc.entities.length} entities in ${batchedS.toFixed(1)} s = ${Math.round(batchedRate)} relationships/s`);
+
+    // one fact per transaction: articles of one fact each, into a fresh part of the graph
+    const sample = syntheticExtraction(2_000, 1_000, 1, 7);
+    for (const a of sample.articles) a.id = `single-${a.id}`;
+    for (const e of sample.entities) {
+      e.id = `single-${e.id}`;
+      e.articles = e.articles.map((x) => `single-${x}`);
+      e.mentions = e.mentions!.map((m) => ({ ...m, article: `single-${m.article}` }));
+    }
+    for (const r of sample.relations) {
+      r.subject = `single-${r.subject}`;
+      r.object = `single-${r.object}`;
+      r.evidence = r.evidence.map((ev) => ({ ...ev, article: `single-${ev.article}` }));
+    }
+    started = process.hrtime.bigint();
+    await loadExtraction(driver, sample, { batchSize: 1 });
+    const singleS = Number(process.hrtime.bigint() - started) / 1e9;
+    const singleRate = sample.relations.length / singleS;
+    console.log(`one fact per transaction: ${sample.relations.length} facts in ${singleS.toFixed(1)} s = ${Math.round(singleRate)} relationships/s`);
+    console.log(`batched / one-per-transaction: ${(batchedRate / singleRate).toFixed(1)}x`);
+    console.log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; Neo4j heap 1g, page cache 1g`);
+  } finally {
+    await driver.close();
+    await server.stop();
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
