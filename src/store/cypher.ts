@@ -41,11 +41,8 @@ SET r.sources = size(r.sourceNames)
 export const DERIVE_ENTITY_TEXT = `
 SET e.aliasText = reduce(s = '', x IN e.aliases | CASE WHEN s = '' THEN x ELSE s + ' | ' + x END)`;
 
-/** Creates a new fact's empty lists (variable `r`, row variable `row`). */
-export const INIT_FACT = `r.text = row.text, ${EVIDENCE_LISTS.map(([list]) => `r.${list} = []`).join(', ')}`;
-
-/** Appends one evidence row to a fact's lists. */
-export const APPEND_EVIDENCE = EVIDENCE_LISTS.map(([list, field]) => `r.${list} = r.${list} + row.${field}`).join(',\n    ');
+/** Appends a row's evidence lists (`row.append`, as evidenceLists() builds them) to an existing fact's lists. */
+export const APPEND_EVIDENCE = EVIDENCE_LISTS.map(([list]) => `r.${list} = r.${list} + row.append.${list}`).join(',\n    ');
 
 /** Drops every evidence entry of article $article from a fact's lists. */
 export const DROP_ARTICLE_EVIDENCE = `

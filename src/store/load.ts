@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { ExtractionDocument } from '../model/extraction';
-import { APPEND_EVIDENCE, DERIVE_ENTITY_TEXT, DERIVE_FACT, INIT_FACT } from './cypher';
+import { APPEND_EVIDENCE, DERIVE_ENTITY_TEXT, DERIVE_FACT } from './cypher';
+import { evidenceLists, newFactProperties } from './derive';
 import { retractInTransaction } from './retract';
 import { batchContributions, splitByArticle, type ArticleContribution, type EvidenceRow } from './rows';
 import { checkedIdentifier, ensureSchema } from './schema';
@@ -123,79 +124,102 @@ async function writeBatch(tx: ManagedTransaction, batch: ArticleContribution[]):
 }
 
 async function writeEntities(tx: ManagedTransaction, fresh: ArticleContribution[], counts: BatchCounts): Promise<void> {
-  const byLabels = new Map<string, Map<string, { id: string; name: string; type: string }>>();
+  // one row per entity for the whole batch: its mentions summed, its aliases in order of first appearance
+  interface EntityUpdate { id: string; labels: string; count: number; articles: number; aliases: string[]; created: Record<string, unknown> }
+  const updates = new Map<string, EntityUpdate>();
   for (const c of fresh) {
-    for (const e of c.entities) {
-      const labels = e.labels.map((l) => checkedIdentifier(l, 'entity label')).join(':');
-      let group = byLabels.get(labels);
-      if (!group) byLabels.set(labels, (group = new Map()));
-      group.set(e.id, { id: e.id, name: e.name, type: e.type });
+    const labelsOf = new Map(c.entities.map((e) => [e.id, e]));
+    for (const m of c.mentions) {
+      const entity = labelsOf.get(m.entity)!;
+      let u = updates.get(m.entity);
+      if (!u) {
+        const labels = entity.labels.map((l) => checkedIdentifier(l, 'entity label')).join(':');
+        u = { id: m.entity, labels, count: 0, articles: 0, aliases: [entity.name], created: { name: entity.name, type: entity.type } };
+        updates.set(m.entity, u);
+      }
+      u.count += m.count;
+      u.articles += 1;
+      for (const a of m.aliases) if (!u.aliases.includes(a)) u.aliases.push(a);
     }
   }
+  const byLabels = new Map<string, EntityUpdate[]>();
+  for (const u of updates.values()) {
+    u.created = { ...u.created, aliases: u.aliases, mentionCount: u.count, articleCount: u.articles, aliasText: u.aliases.join(' | ') };
+    let group = byLabels.get(u.labels);
+    if (!group) byLabels.set(u.labels, (group = []));
+    group.push(u);
+  }
   for (const [labels, group] of byLabels) {
-    const rows = [...group.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+    group.sort((a, b) => (a.id < b.id ? -1 : 1));
+    // Existing entities take a write lock (SET e.__lock) before their counts are read: without it, two
+    // concurrent loads could both read the old count and one increment would be lost.
     const result = await tx.run(
       `UNWIND $rows AS row
        MERGE (e:Entity {id: row.id})
-       ON CREATE SET e.name = row.name, e.type = row.type, e.aliases = [row.name], e.mentionCount = 0, e.articleCount = 0
-       SET e:${labels}`,
-      { rows },
+       ON CREATE SET e += row.created
+       ON MATCH SET e.__lock = true
+       SET e:${labels}
+       WITH e, row WHERE e.__lock
+       SET e.mentionCount = e.mentionCount + row.count,
+           e.articleCount = e.articleCount + row.articles,
+           e.aliases = reduce(acc = e.aliases, x IN row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END)
+       ${DERIVE_ENTITY_TEXT}
+       REMOVE e.__lock`,
+      { rows: group.map(({ id, count, articles, aliases, created }) => ({ id, count, articles, aliases, created })) },
     );
     const createdNodes = result.summary.counters.updates().nodesCreated;
     counts.entities.created += createdNodes;
-    counts.entities.updated += rows.length - createdNodes;
+    counts.entities.updated += group.length - createdNodes;
   }
 
-  const mentions = fresh
-    .flatMap((c) => c.mentions.map((m) => ({ article: c.article.id, ...m })))
-    .sort((a, b) => (a.entity < b.entity ? -1 : a.entity > b.entity ? 1 : 0));
-  // The write lock (SET e.__lock) comes before reading the counts: without it, two concurrent loads could
-  // both read the old count and one increment would be lost.
   await tx.run(
     `UNWIND $rows AS row
      MATCH (a:Article {id: row.article})
      MATCH (e:Entity {id: row.entity})
-     SET e.__lock = true
-     CREATE (a)-[:MENTIONS {count: row.count, aliases: row.aliases}]->(e)
-     SET e.mentionCount = e.mentionCount + row.count,
-         e.articleCount = e.articleCount + 1,
-         e.aliases = reduce(acc = e.aliases, x IN row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END)
-     WITH DISTINCT e
-     ${DERIVE_ENTITY_TEXT}
-     REMOVE e.__lock`,
-    { rows: mentions },
+     CREATE (a)-[:MENTIONS {count: row.count, aliases: row.aliases}]->(e)`,
+    { rows: fresh.flatMap((c) => c.mentions.map((m) => ({ article: c.article.id, ...m }))) },
   );
 }
 
 async function writeFacts(tx: ManagedTransaction, fresh: ArticleContribution[], counts: BatchCounts): Promise<void> {
-  const byType = new Map<string, EvidenceRow[]>();
+  // one row per fact for the whole batch, carrying all its new evidence
+  const byType = new Map<string, Map<string, EvidenceRow[]>>();
   for (const c of fresh) {
     for (const ev of c.evidence) {
-      let rows = byType.get(ev.type);
-      if (!rows) byType.set(ev.type, (rows = []));
-      rows.push(ev);
+      let facts = byType.get(ev.type);
+      if (!facts) byType.set(ev.type, (facts = new Map()));
+      const key = `${ev.s}\u0000${ev.o}`;
+      const rows = facts.get(key);
+      if (rows) rows.push(ev);
+      else facts.set(key, [ev]);
     }
   }
-  for (const [type, rows] of byType) {
-    rows.sort((a, b) => (a.s < b.s ? -1 : a.s > b.s ? 1 : a.o < b.o ? -1 : a.o > b.o ? 1 : 0));
+  for (const [type, facts] of byType) {
+    const rows = [...facts.values()]
+      .map((evidence) => {
+        const first = evidence[0]!;
+        const props = Object.assign({}, ...evidence.map((e) => e.props)) as Record<string, unknown>;
+        return { s: first.s, o: first.o, props, append: evidenceLists(evidence), created: newFactProperties(first.text, props, evidence) };
+      })
+      .sort((a, b) => (a.s < b.s ? -1 : a.s > b.s ? 1 : a.o < b.o ? -1 : a.o > b.o ? 1 : 0));
     const result = await tx.run(
       `UNWIND $rows AS row
        MATCH (s:Entity {id: row.s})
        MATCH (o:Entity {id: row.o})
        MERGE (s)-[r:${checkedIdentifier(type, 'relationship type')}]->(o)
-       ON CREATE SET ${INIT_FACT}
-       SET r.__lock = true
+       ON CREATE SET r += row.created
+       ON MATCH SET r.__lock = true
+       WITH r, row WHERE r.__lock
        SET r += row.props
        SET ${APPEND_EVIDENCE}
-       WITH DISTINCT r
+       WITH r
        ${DERIVE_FACT}
        REMOVE r.__lock`,
       { rows },
     );
     const createdRels = result.summary.counters.updates().relationshipsCreated;
-    const distinctFacts = new Set(rows.map((r) => `${r.s}\u0000${r.o}`)).size;
     counts.relations.created += createdRels;
-    counts.relations.updated += distinctFacts - createdRels;
+    counts.relations.updated += rows.length - createdRels;
   }
 }
 
