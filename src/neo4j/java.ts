@@ -12,7 +12,7 @@ export function findJava(env: Record<string, string | undefined>): JavaInfo | un
     (c): c is string => c !== undefined,
   );
   for (const command of candidates) {
-    const run = spawnSync(command, ['-version'], { encoding: 'utf8', timeout: 20_000 });
+    const run = spawnSync(command, ['-version'], { encoding: 'utf8', timeout: 20_000, env: env as NodeJS.ProcessEnv });
     if (run.error || run.status !== 0) continue;
     const major = parseJavaMajor(`${run.stderr}\n${run.stdout}`);
     if (major !== undefined) return { command, major };
@@ -34,7 +34,7 @@ export function findMaven(env: Record<string, string | undefined>): string | und
     (c): c is string => c !== undefined,
   );
   for (const command of candidates) {
-    const run = spawnSync(command, ['-v'], { encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(command, ['-v'], { encoding: 'utf8', timeout: 60_000, env: env as NodeJS.ProcessEnv });
     if (!run.error && run.status === 0) return command;
   }
   return undefined;

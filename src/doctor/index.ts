@@ -1,0 +1,2 @@
+export { runChecks } from './checks';
+export type { CheckResult, CheckStatus, DoctorEnvironment } from './checks';
