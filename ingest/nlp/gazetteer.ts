@@ -1,0 +1,117 @@
+/**
+ * Gazetteers: lists of names, matched over tokens (case-insensitively, starting at a capitalised token)
+ * and turned into per-token codes "list L, position B/I/L/U" that the recogniser uses as features.
+ * Lists are data (one name per line), so adding an organisation is an edit to a text file.
+ */
+import { hashString } from './hash';
+import { tokenize } from './tokenize';
+import type { WordInfo } from './words';
+
+export interface GazetteerList {
+  /**
+   * "<group>-<what>", e.g. "loc-countries", "org-groups". Lists of one group share their features, so
+   * what the recogniser learns from names in the training data carries over to names that are not in
+   * it (the Taliban, Islamic State).
+   */
+  name: string;
+  entries: string[];
+}
+
+interface Entry {
+  words: string[];
+  list: number;
+}
+
+/** Per-token codes for a document: token i has codes[offsets[i] .. offsets[i + 1]) = list * 4 + part. */
+export interface GazetteerCodes {
+  offsets: Int32Array;
+  codes: Int32Array;
+}
+
+export class Gazetteer {
+  readonly names: string[];
+  private byFirst = new Map<number, Entry[]>();
+
+  constructor(lists: readonly GazetteerList[]) {
+    const seen = new Set<string>();
+    this.names = [...new Set(lists.map((l) => groupOf(l.name)))].sort();
+    if (this.names.length > 30) throw new RangeError(`at most 30 gazetteer groups are supported, got ${this.names.length}`);
+    lists.forEach((list) => {
+      const index = this.names.indexOf(groupOf(list.name));
+      for (const raw of list.entries) {
+        const entry = raw.trim();
+        if (entry === '' || entry.startsWith('#')) continue;
+        const spans = tokenize(entry);
+        const words: string[] = [];
+        for (let k = 0; k < spans.count; k++) words.push(entry.slice(spans.starts[k], spans.ends[k]).toLowerCase());
+        const id = `${index} ${words.join(' ')}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const first = hashString(words[0]!);
+        let bucket = this.byFirst.get(first);
+        if (!bucket) this.byFirst.set(first, (bucket = []));
+        bucket.push({ words, list: index });
+      }
+    });
+    // longest entries first, so the first match per list at a position is the longest
+    for (const bucket of this.byFirst.values()) bucket.sort((a, b) => b.words.length - a.words.length || a.list - b.list);
+  }
+
+  /** Codes for tokens [from, to) of a sentence, appended per token into `perToken`. */
+  matchSentence(infos: readonly WordInfo[], from: number, to: number, perToken: number[][]): void {
+    for (let i = from; i < to; i++) {
+      const first = infos[i]!;
+      const c = first.word.charCodeAt(0);
+      // names start with a capital or a digit ("7-Eleven"); "us" must not match "US"
+      if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && first.word[0] !== first.lower[0]))) continue;
+      const bucket = this.byFirst.get(first.lowerH);
+      if (!bucket) continue;
+      let doneLists = 0;
+      for (const entry of bucket) {
+        const bit = 1 << entry.list;
+        if (doneLists & bit) continue;
+        const len = entry.words.length;
+        if (i + len > to) continue;
+        let ok = true;
+        for (let k = 0; k < len && ok; k++) ok = infos[i + k]!.lower === entry.words[k];
+        if (!ok) continue;
+        doneLists |= bit;
+        const base = entry.list * 4;
+        if (len === 1) perToken[i]!.push(base + 3);
+        else {
+          perToken[i]!.push(base);
+          for (let k = 1; k < len - 1; k++) perToken[i + k]!.push(base + 1);
+          perToken[i + len - 1]!.push(base + 2);
+        }
+      }
+    }
+  }
+
+  /** Codes for a whole document given its sentence bounds (token index starts, plus the token count). */
+  match(infos: readonly WordInfo[], sentenceStarts: Int32Array, sentenceCount: number): GazetteerCodes {
+    const n = infos.length;
+    const perToken: number[][] = [];
+    for (let i = 0; i < n; i++) perToken.push([]);
+    for (let s = 0; s < sentenceCount; s++) {
+      const from = sentenceStarts[s]!;
+      const to = s + 1 < sentenceCount ? sentenceStarts[s + 1]! : n;
+      this.matchSentence(infos, from, to, perToken);
+    }
+    const offsets = new Int32Array(n + 1);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      offsets[i] = total;
+      total += perToken[i]!.length;
+    }
+    offsets[n] = total;
+    const codes = new Int32Array(total);
+    for (let i = 0; i < n; i++) codes.set(perToken[i]!, offsets[i]!);
+    return { offsets, codes };
+  }
+}
+
+/** The group of a list: "loc" for "loc-countries". */
+export function groupOf(name: string): string {
+  const dash = name.indexOf('-');
+  return dash < 0 ? name : name.slice(0, dash);
+}

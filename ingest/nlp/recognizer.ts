@@ -1,0 +1,64 @@
+/**
+ * The statistical layer over tokens: part-of-speech tags, then entity labels in two stages. Built once
+ * from a model bundle and reused; tagging a document allocates a handful of typed arrays, not objects
+ * per token.
+ */
+import { Gazetteer } from './gazetteer';
+import { parseLexicon } from './lexicon';
+import type { ModelBundle } from './model-file';
+import { NerTemplates, type NerDoc } from './ner-features';
+import { aggregateLabels, documentEvidence } from './ner-doc';
+import { PosTemplates } from './pos-features';
+import { SequenceTagger, boundaries, type SequenceDoc } from './sequence';
+import { WordCache, type WordInfo } from './words';
+
+export interface TaggedTokens {
+  /** part-of-speech tag id per token (names in Recognizer.posTags) */
+  pos: Uint8Array;
+  /** BILOU entity label per token (see labels.ts) */
+  entities: Uint8Array;
+}
+
+export class Recognizer {
+  readonly posTags: readonly string[];
+  readonly cache: WordCache;
+  readonly gazetteer: Gazetteer;
+  private readonly pos: SequenceTagger<SequenceDoc>;
+  private readonly ner1: SequenceTagger<NerDoc>;
+  private readonly ner2: SequenceTagger<NerDoc>;
+  private readonly edge: { before: WordInfo; after: WordInfo };
+
+  constructor(bundle: ModelBundle) {
+    this.posTags = bundle.posTags;
+    this.cache = new WordCache(parseLexicon(bundle.lexicon));
+    this.gazetteer = new Gazetteer(bundle.gazetteers);
+    this.pos = new SequenceTagger(bundle.models.pos, new PosTemplates(bundle.posTags.length, bundle.posDictionary));
+    const starters = new Set(bundle.entityStarters);
+    this.ner1 = new SequenceTagger(bundle.models.ner1, new NerTemplates(1, starters));
+    this.ner2 = new SequenceTagger(bundle.models.ner2, new NerTemplates(2, starters));
+    this.edge = boundaries(this.cache);
+  }
+
+  /** Tags a document given as token strings and sentence starts (token indices, ascending, first 0). */
+  tag(words: readonly string[], sentenceStarts: Int32Array, sentenceCount = sentenceStarts.length): TaggedTokens {
+    const n = words.length;
+    const infos: WordInfo[] = new Array(n);
+    for (let i = 0; i < n; i++) infos[i] = this.cache.get(words[i]!);
+    const pos = new Uint8Array(n);
+    const base: SequenceDoc = { n, infos, sentenceStarts, sentenceCount };
+    this.pos.tag(base, this.edge, pos);
+    const doc: NerDoc = {
+      ...base,
+      pos,
+      gazetteer: this.gazetteer.match(infos, sentenceStarts, sentenceCount),
+      evidence: documentEvidence(infos, sentenceStarts, sentenceCount),
+    };
+    const stage1 = new Uint8Array(n);
+    this.ner1.tag(doc, this.edge, stage1);
+    doc.stage1 = stage1;
+    doc.aggregate = aggregateLabels(infos, sentenceStarts, sentenceCount, stage1);
+    const entities = new Uint8Array(n);
+    this.ner2.tag(doc, this.edge, entities);
+    return { pos, entities };
+  }
+}

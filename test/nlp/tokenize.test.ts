@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { tokenize } from '../../ingest/nlp/tokenize';
+
+function words(text: string): string[] {
+  const t = tokenize(text);
+  const out: string[] = [];
+  for (let i = 0; i < t.count; i++) out.push(text.slice(t.starts[i], t.ends[i]));
+  return out;
+}
+
+describe('tokenize', () => {
+  const cases: [string, string[]][] = [
+    ['The U.S. envoy arrived.', ['The', 'U.S.', 'envoy', 'arrived', '.']],
+    ['Gen. Ann Ortiz met Sen. Paul Reyes on Feb. 3.', ['Gen.', 'Ann', 'Ortiz', 'met', 'Sen.', 'Paul', 'Reyes', 'on', 'Feb.', '3', '.']],
+    ["The ministry's plan didn't pass.", ['The', 'ministry', "'s", 'plan', 'did', "n't", 'pass', '.']],
+    ['More than 12,000 troops (about 3.5%) left.', ['More', 'than', '12,000', 'troops', '(', 'about', '3.5', '%', ')', 'left', '.']],
+    ['It cost $1.2bn, officials said.', ['It', 'cost', '$', '1.2bn', ',', 'officials', 'said', '.']],
+    ['"We will stay," she said.', ['"', 'We', 'will', 'stay', ',', '"', 'she', 'said', '.']],
+    ['A cease-fire -- at last \u2014 held...', ['A', 'cease-fire', '--', 'at', 'last', '\u2014', 'held', '...']],
+    ['J. R. Smith of Acme Inc. spoke.', ['J.', 'R.', 'Smith', 'of', 'Acme', 'Inc.', 'spoke', '.']],
+  ];
+  for (const [text, expected] of cases) {
+    it(`splits ${JSON.stringify(text)}`, () => assert.deepEqual(words(text), expected));
+  }
+
+  it('gives offsets into the original text, across newlines and odd spaces', () => {
+    const text = '  Kabul\u00a0(AP)\n\nTalks resumed.  ';
+    const t = tokenize(text);
+    const spans: [number, number][] = [];
+    for (let i = 0; i < t.count; i++) spans.push([t.starts[i]!, t.ends[i]!]);
+    assert.deepEqual(spans, [
+      [2, 7],
+      [8, 9],
+      [9, 11],
+      [11, 12],
+      [14, 19],
+      [20, 27],
+      [27, 28],
+    ]);
+  });
+
+  it('handles empty and blank text', () => {
+    assert.equal(tokenize('').count, 0);
+    assert.equal(tokenize(' \n\t ').count, 0);
+  });
+});
