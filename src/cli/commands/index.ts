@@ -1,9 +1,10 @@
 import type { CommandRegistrar } from '../context';
 import { registerDoctor } from './doctor';
+import { registerExport } from './export';
 import { registerLoad } from './load';
 import { registerNeo4j } from './neo4j';
 import { registerRead } from './read';
 import { registerStart } from './start';
 
 /** Every subcommand, in the order `graphwire --help` lists them. Add a command here and nowhere else. */
-export const commands: readonly CommandRegistrar[] = [registerStart, registerNeo4j, registerRead, registerLoad, registerDoctor];
+export const commands: readonly CommandRegistrar[] = [registerStart, registerNeo4j, registerRead, registerLoad, registerExport, registerDoctor];

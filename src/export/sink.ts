@@ -1,0 +1,71 @@
+import type { Writable } from 'node:stream';
+
+/**
+ * Buffers small writes into large chunks and honours the destination's back-pressure, so an export of any
+ * size holds about one chunk in memory. Writers append with `write` and call `await drain()` now and then.
+ */
+export class TextSink {
+  private parts: string[] = [];
+  private size = 0;
+  private failure: Error | undefined;
+  private readonly onError = (error: Error): void => {
+    this.failure ??= error;
+  };
+
+  constructor(
+    private readonly out: Writable,
+    private readonly chunkSize = 1 << 16,
+  ) {
+    out.on('error', this.onError);
+  }
+
+  write(text: string): void {
+    this.parts.push(text);
+    this.size += text.length;
+  }
+
+  /** Hands the buffer on when it is full and waits while the destination is saturated. */
+  async drain(): Promise<void> {
+    if (this.size >= this.chunkSize) await this.flush();
+  }
+
+  /** Hands everything buffered on; does not end the destination. */
+  async flush(): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (this.out.destroyed || this.out.writableEnded) {
+      throw new Error('the export destination was closed before the export finished');
+    }
+    if (this.size === 0) return;
+    const chunk = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    if (!this.out.write(chunk)) await waitForDrain(this.out);
+  }
+
+  /** Flushes and stops listening to the destination. */
+  async close(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      this.out.off('error', this.onError);
+    }
+  }
+}
+
+function waitForDrain(out: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error): void => {
+      out.off('drain', onDrain);
+      out.off('close', onClose);
+      out.off('error', onError);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = (): void => done();
+    const onClose = (): void => done(new Error('the export destination was closed before the export finished'));
+    const onError = (error: Error): void => done(error);
+    out.on('drain', onDrain);
+    out.on('close', onClose);
+    out.on('error', onError);
+  });
+}
