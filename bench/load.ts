@@ -17,6 +17,16 @@ function flag(name: string, fallback: number): number {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
+/** CPU time (user + system) a process has used so far, from /proc; 0 where /proc is absent. */
+function serverCpuSeconds(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 async function main(): Promise<void> {
   const entities = flag('entities', 100_000);
   const relations = flag('relations', 300_000);
@@ -32,11 +42,14 @@ async function main(): Promise<void> {
     console.log(`synthetic graph: ${doc.entities.length} entities, ${doc.relations.length} facts, ${doc.articles.length} articles`);
 
     let started = process.hrtime.bigint();
+    const cpuBefore = serverCpuSeconds(state.pid);
     const summary = await loadExtraction(driver, doc, { batchSize: batch });
     const batchedS = Number(process.hrtime.bigint() - started) / 1e9;
+    const serverCpu = serverCpuSeconds(state.pid) - cpuBefore;
     if (summary.articles.failed > 0) throw new Error(`load failed: ${JSON.stringify(summary.failures.slice(0, 3))}`);
     const batchedRate = doc.relations.length / batchedS;
     console.log(`batched (${batch} rows/tx): ${doc.relations.length} facts + ${doc.entities.length} entities in ${batchedS.toFixed(1)} s = ${Math.round(batchedRate)} relationships/s`);
+    console.log(`  Neo4j used ${serverCpu.toFixed(1)} CPU s (${Math.round(doc.relations.length / serverCpu)} relationships per server CPU second; load average ${os.loadavg()[0]!.toFixed(1)})`);
 
     // one fact per transaction: articles of one fact each, into a fresh part of the graph
     const sample = syntheticExtraction(2_000, 1_000, 1, 7);

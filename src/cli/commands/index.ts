@@ -3,8 +3,11 @@ import { registerDoctor } from './doctor';
 import { registerExport } from './export';
 import { registerLoad } from './load';
 import { registerNeo4j } from './neo4j';
+import { registerPresets } from './presets';
+import { registerQuery } from './query';
 import { registerRead } from './read';
+import { registerServe } from './serve';
 import { registerStart } from './start';
 
 /** Every subcommand, in the order `graphwire --help` lists them. Add a command here and nowhere else. */
-export const commands: readonly CommandRegistrar[] = [registerStart, registerNeo4j, registerRead, registerLoad, registerExport, registerDoctor];
+export const commands: readonly CommandRegistrar[] = [registerStart, registerNeo4j, registerRead, registerLoad, registerExport, registerPresets, registerQuery, registerServe, registerDoctor];

@@ -1,0 +1,68 @@
+import { Option, type Command } from 'commander';
+import { ConfigError } from '../../errors';
+import { connect } from '../../neo4j';
+import { DEFAULT_READ_LIMITS, loadPresets } from '../../query';
+import { checkBinding, DEFAULT_HOST, DEFAULT_PORT, serve } from '../../server';
+import type { CliContext } from '../context';
+
+interface ServeFlags {
+  host: string;
+  port: string;
+  token?: string;
+  limit: string;
+  timeout: string;
+  static?: string;
+}
+
+export function registerServe(program: Command, context: CliContext): void {
+  program
+    .command('serve')
+    .description('serve the HTTP API (/api/presets, /api/cypher, /api/entities, /api/entity/:id, /api/health) until Ctrl-C')
+    .option('--host <host>', 'address to listen on; anything but loopback needs --token', DEFAULT_HOST)
+    .option('--port <port>', 'port to listen on (0 = any free port)', String(DEFAULT_PORT))
+    .addOption(new Option('--token <token>', 'API token every request must send as Authorization: Bearer <token>').env('GRAPHWIRE_API_TOKEN'))
+    .option('--limit <rows>', 'most rows a query returns', String(DEFAULT_READ_LIMITS.rowLimit))
+    .option('--timeout <seconds>', 'longest a query may run', String(DEFAULT_READ_LIMITS.timeoutMs / 1000))
+    .option('--static <dir>', 'also serve this folder at / (the viewer)')
+    .action(async (flags: ServeFlags) => {
+      const port = Number(flags.port);
+      const rowLimit = Number(flags.limit);
+      const seconds = Number(flags.timeout);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port ${flags.port} is not a port number`);
+      if (!Number.isInteger(rowLimit) || rowLimit < 1) throw new ConfigError(`--limit ${flags.limit} is not a positive whole number`);
+      if (!Number.isFinite(seconds) || seconds <= 0) throw new ConfigError(`--timeout ${flags.timeout} is not a positive number of seconds`);
+      // refuse an unsafe binding before starting Neo4j
+      checkBinding(flags.host, flags.token);
+      const presets = loadPresets();
+      const connection = await connect(context.config(), { log: context.say });
+      try {
+        const { app, url } = await serve({
+          host: flags.host,
+          port,
+          token: flags.token,
+          presets,
+          query: { driver: connection.driver, database: connection.target.database },
+          limits: { rowLimit, timeoutMs: Math.round(seconds * 1000) },
+          staticDir: flags.static,
+        });
+        context.stdout.write(`${url}\n`);
+        context.say(`graphwire API listening on ${url}${flags.token ? ' (token required)' : ''}; Ctrl-C to stop.`);
+        await waitForSignal();
+        await app.close();
+      } finally {
+        await connection.close();
+      }
+    });
+}
+
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve();
+    };
+    process.on('SIGINT', done);
+    process.on('SIGTERM', done);
+  });
+}

@@ -1,0 +1,13 @@
+export { loadPresets, catalogOf, defaultPresetsDir } from './catalog';
+export type { PresetCatalog } from './catalog';
+export { parsePreset, typeProblem } from './preset';
+export type { Preset, ParamSpec, ParamType, ParamValue } from './preset';
+export { checkParams, parseAssignments, toDriverParams } from './params';
+export { assertReadOnly } from './read-only';
+export { runPreset, runUserCypher, runRead, DEFAULT_READ_LIMITS } from './run';
+export type { QueryTarget, ReadLimits } from './run';
+export { ResultShaper, toJson } from './shape';
+export type { QueryResult, GraphNode, GraphEdge, RowNode, RowRelationship, RowPath, Json } from './shape';
+export { formatResult, OUTPUT_FORMATS } from './format';
+export type { OutputFormat } from './format';
+export { ParameterError, UnknownPresetError, QueryRefusedError, CypherError, QueryTimeoutError } from './errors';
