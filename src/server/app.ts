@@ -1,5 +1,7 @@
 import fastifyStatic from '@fastify/static';
+import { PassThrough } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { EXPORT_FORMATS, exportGraph, FORMAT_INFO, type ExportFormat } from '../export';
 import { Neo4jUnavailableError } from '../errors';
 import { DEFAULT_READ_LIMITS, runPreset, runUserCypher, type PresetCatalog, type QueryResult, type QueryTarget, type ReadLimits } from '../query';
 import { bearerMatches } from './auth';
@@ -134,6 +136,33 @@ export function createApp(options: AppOptions): FastifyInstance {
       const result = await runPreset(query, presets.get(ENTITY_PRESET), { id: request.params.id }, limits);
       if (result.rows.length === 0) throw new HttpError(404, 'unknown_entity', `no entity with id "${request.params.id}"`);
       return result;
+    },
+  );
+
+  app.get<{ Params: { format: ExportFormat }; Querystring: { articles?: boolean } }>(
+    '/api/export/:format',
+    {
+      schema: {
+        params: { type: 'object', properties: { format: { type: 'string', enum: [...EXPORT_FORMATS] } } },
+        querystring: { type: 'object', properties: { articles: { type: 'boolean' } }, additionalProperties: false },
+      },
+    },
+    async (request, reply) => {
+      const { format } = request.params;
+      const info = FORMAT_INFO[format];
+      const out = new PassThrough();
+      // streamed: a large graph never sits in memory; an error mid-way ends the download short rather than hanging it
+      exportGraph(query.driver, format, out, { database: query.database, includeArticles: request.query.articles === true }).then(
+        () => out.end(),
+        (error: unknown) => {
+          request.log.error(error);
+          out.destroy(error as Error);
+        },
+      );
+      return reply
+        .header('content-type', info.contentType)
+        .header('content-disposition', `attachment; filename="graphwire${info.extension}"`)
+        .send(out);
     },
   );
 

@@ -106,10 +106,32 @@ describe('the HTTP API (integration)', function () {
     { method: 'GET', url: '/api/entities?q=x&limit=1000', status: 400, error: 'bad_request' },
     { method: 'GET', url: '/api/entity/e%3Aperson%3Atomas-reyl', status: 200, check: (b) => assert.deepEqual(names(b, 'other'), ['Halvik summit', 'Ilse Brandvik']) },
     { method: 'GET', url: '/api/entity/e%3Aperson%3Anobody', status: 404, error: 'unknown_entity' },
+    { method: 'GET', url: '/api/export/pdf', status: 400, error: 'bad_request' },
+    { method: 'GET', url: '/api/export/graphml?articles=maybe', status: 400, error: 'bad_request' },
     { method: 'GET', url: '/api/nothing', status: 404, error: 'not_found' },
     { method: 'DELETE', url: '/api/presets/schema', status: 404, error: 'not_found' },
     { method: 'GET', url: '/', status: 404, error: 'not_found' },
   ];
+
+  describe('GET /api/export/:format', () => {
+    it('streams the whole graph as GraphML, as a download', async () => {
+      const response = await fetch(`${base}/api/export/graphml`);
+      assert.equal(response.status, 200);
+      assert.match(response.headers.get('content-type') ?? '', /xml/);
+      assert.match(response.headers.get('content-disposition') ?? '', /attachment; filename="graphwire\.graphml"/);
+      const xml = await response.text();
+      assert.equal(xml.match(/<node /g)?.length, 13);
+      assert.equal(xml.match(/<edge /g)?.length, 12);
+      assert.ok(xml.includes('&lt;img src=x onerror=alert(1)&gt;'), 'hostile names are escaped');
+    });
+
+    it('adds articles and mentions when asked, and speaks cytoscape.js JSON', async () => {
+      const withArticles = await (await fetch(`${base}/api/export/graphml?articles=true`)).text();
+      assert.equal(withArticles.match(/<node /g)?.length, 18);
+      const json = (await (await fetch(`${base}/api/export/json`)).json()) as { elements: { nodes: unknown[]; edges: unknown[] } };
+      assert.deepEqual([json.elements.nodes.length, json.elements.edges.length], [13, 12]);
+    });
+  });
 
   for (const row of table) {
     it(`${row.method} ${row.url.slice(0, 60)}${row.body === undefined ? '' : ` ${JSON.stringify(row.body).slice(0, 60)}`} → ${row.status}`, async () => {
