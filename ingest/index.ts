@@ -1,3 +1,4 @@
 export * from './read';
 export * from './clean';
 export * from './nlp';
+export * from './extract';

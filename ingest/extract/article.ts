@@ -1,0 +1,92 @@
+/**
+ * The per-article step: one cleaned article in, its entities (every alias) and facts (with evidence)
+ * out, as plain data. Pure apart from the NLP model it is given, so articles can be spread over workers
+ * and the results merged later by `mergeExtractions`.
+ */
+import { isAbsolute, resolve as resolvePath } from 'node:path';
+import type { Article } from '../../src/model/article';
+import type { ExtractedArticle } from '../../src/model/extraction';
+import type { Schema } from '../schema';
+import { runArticleStages, type Stage, type StageContext } from './stages';
+import type { ArticleExtraction, ArticleState, LocalEntity } from './types';
+
+export function extractArticle(article: Article, schema: Schema, stages: readonly Stage[], context: StageContext): ArticleExtraction {
+  const state: ArticleState = { article, schema };
+  runArticleStages(stages, state, context);
+  return pack(state);
+}
+
+/** What the article's node carries; `key` = URL, else the absolute path (#line for a line of JSON Lines). */
+export function articleRecord(article: Article): ExtractedArticle {
+  const out: ExtractedArticle = { id: article.id, file: article.file };
+  if (article.title !== undefined) out.title = article.title;
+  if (article.source !== undefined) out.source = article.source;
+  if (article.published !== undefined) out.published = article.published;
+  if (article.dateline !== undefined) out.dateline = article.dateline;
+  if (article.url !== undefined) out.url = article.url;
+  if (article.byline !== undefined) out.byline = article.byline;
+  if (article.url !== undefined) out.key = article.url;
+  else if (article.path !== '-') {
+    const path = isAbsolute(article.path) ? article.path : resolvePath(article.path);
+    out.key = article.line !== undefined ? `${path}#${article.line}` : path;
+  }
+  return out;
+}
+
+/** Keep what the merge needs: live entities (weak ones only when a fact uses them) and facts with evidence. */
+function pack(state: ArticleState): ArticleExtraction {
+  const article = articleRecord(state.article);
+  const entities = state.entities ?? [];
+  const relations = state.relations ?? [];
+  const used = new Set<number>();
+  for (const r of relations) {
+    used.add(r.subject);
+    used.add(r.object);
+  }
+  const keep = (e: LocalEntity): boolean => e.count > 0 && (!e.weak || used.has(e.id)) && (e.kind !== 'description' || !e.weak || used.has(e.id));
+  const kept = entities.filter(keep).map((e) => {
+    const { weak: _weak, ...rest } = e;
+    return rest;
+  });
+  // "Paris, France": the place a place is in tells two places of one name apart in the merge
+  for (const r of relations) {
+    if (r.rule !== 'place, country') continue;
+    const place = kept.find((e) => e.id === r.subject);
+    const country = entities[r.object];
+    if (place !== undefined && country !== undefined && place.within === undefined) place.within = country.keys[0]!;
+  }
+  const alive = new Set(kept.map((e) => e.id));
+  const text = state.article.text;
+  const sentences = state.analysis?.sentences ?? [];
+  return {
+    article,
+    entities: kept,
+    relations: relations
+      .filter((r) => alive.has(r.subject) && alive.has(r.object))
+      .map((r) => {
+        const s = sentences[r.sentence]!;
+        const evidence = {
+          article: article.id,
+          sentence: text.slice(s.start, s.end),
+          start: s.start,
+          end: s.end,
+          text: r.text,
+          confidence: r.confidence,
+          subjectSpan: r.subjectSpan,
+          objectSpan: r.objectSpan,
+          ...(r.date !== undefined ? { date: r.date } : {}),
+          ...(r.quote !== undefined ? { quote: r.quote } : {}),
+        };
+        return {
+          subject: r.subject,
+          predicate: r.predicate,
+          object: r.object,
+          text: r.text,
+          confidence: r.confidence,
+          rule: r.rule,
+          ...(r.properties !== undefined ? { properties: r.properties } : {}),
+          evidence,
+        };
+      }),
+  };
+}

@@ -1,0 +1,8 @@
+/** Extraction: articles -> entities and facts -> one ExtractionDocument (the stage table, the per-article step, the merge). */
+export { extractDocument, Extractor, type ExtractOptions } from './document';
+export { extractArticle, articleRecord } from './article';
+export { STAGES, DEFAULT_PIPELINE, checkPipeline, type Stage, type StageContext } from './stages';
+export { toTsv } from './tsv';
+export type { ArticleExtraction, LocalEntity, LocalRelation, Ref, Candidate, EntityKind } from './types';
+export { mergeExtractions } from '../resolve';
+export { DEFAULT_SCHEMA, loadSchema, type Schema } from '../schema';

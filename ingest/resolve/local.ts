@@ -1,0 +1,394 @@
+/**
+ * The resolve stage within one article: candidates -> entities, each with every surface form the article
+ * uses for it. Rules, in the order they apply (each records why it joined a mention):
+ * - same normalised name, country variants ("U.S.", "America") through the country table;
+ * - a surname or given name alone joins the one full name that has it (the most recent, when two do);
+ * - an acronym joins the name whose initials it is, or the name it follows in parentheses;
+ * - a role with "the" ("the U.S. defense secretary") joins the named person with that title;
+ * - "the official" joins the last role with that noun; "the talks" the last description with that head;
+ * - "the alliance", "the country" join the most mentioned name of that sort in the last sentences;
+ * - he/she join the one person of the current and previous sentence, when there is exactly one.
+ */
+import type { Candidate, LocalEntity, Ref } from '../extract/types';
+import { initials, isAcronym, normaliseName } from './normalise';
+import { titleKey } from './words';
+
+/** How far back (in sentences) a pronoun or description looks for what it points at. */
+const WINDOW = 2;
+
+export interface Resolved {
+  entities: LocalEntity[];
+  refs: Ref[];
+  /** the entity each candidate resolved to, or -1 */
+  entityOf: Int32Array;
+}
+
+export function resolveLocal(candidates: readonly Candidate[]): Resolved {
+  return new LocalResolver(candidates).run();
+}
+
+class LocalResolver {
+  private readonly entities: LocalEntity[] = [];
+  private readonly refs: Ref[] = [];
+  /** the entity each candidate ended in, or -1 */
+  private readonly entityOf: Int32Array;
+  private readonly byKey = new Map<string, number>();
+
+  constructor(private readonly candidates: readonly Candidate[]) {
+    this.entityOf = new Int32Array(candidates.length).fill(-1);
+  }
+
+  run(): Resolved {
+    // names first, so a surname early in the text still finds the full name later
+    this.fullNames();
+    this.acronyms();
+    for (let i = 0; i < this.candidates.length; i++) {
+      if (this.entityOf[i] !== -1) {
+        this.refer(i, this.entityOf[i]!);
+        continue;
+      }
+      const c = this.candidates[i]!;
+      const e = this.resolveOne(i, c);
+      if (e !== -1) this.refer(i, e);
+    }
+    this.titles();
+    this.inside();
+    return { entities: this.entities, refs: this.refs, entityOf: this.entityOf };
+  }
+
+  /** Every multi-word person name and every other name gets its entity up front. */
+  private fullNames(): void {
+    for (let i = 0; i < this.candidates.length; i++) {
+      const c = this.candidates[i]!;
+      if (c.kind !== 'name' || c.pointsAt !== undefined || c.key === undefined) continue;
+      if (c.type === 'Person' && !c.key.includes(' ')) continue;
+      const key = this.keyOf(c);
+      const known = this.byKey.get(key);
+      if (known !== undefined) {
+        this.entityOf[i] = known;
+        this.joinType(known, c);
+        this.note(known, `"${c.text}" has the same name`);
+      } else {
+        const e = this.create(c);
+        this.byKey.set(key, e);
+        this.entityOf[i] = e;
+      }
+    }
+  }
+
+  /** "NATO" and "North Atlantic Treaty Organization", by initials or by "(NATO)" after the name. */
+  private acronyms(): void {
+    for (let i = 0; i < this.candidates.length; i++) {
+      const c = this.candidates[i]!;
+      const e = this.entityOf[i]!;
+      if (e === -1 || c.type !== 'Organization' || !isAcronym(c.name)) continue;
+      const acronym = c.name.replace(/\./g, '');
+      const prev = i > 0 ? this.candidates[i - 1]! : undefined;
+      const bracketed = prev !== undefined && this.entityOf[i - 1] !== -1 && prev.type === 'Organization' && c.start - prev.end <= 2 && c.start - prev.end >= 1;
+      for (const other of this.entities) {
+        if (other.id === e || other.type !== 'Organization') continue;
+        const match = (bracketed && other.id === this.entityOf[i - 1]) || initials(other.name) === acronym;
+        if (match) {
+          this.merge(other.id, e, `"${c.name}" is the acronym of "${other.name}"`);
+          break;
+        }
+      }
+    }
+  }
+
+  private resolveOne(i: number, c: Candidate): number {
+    if (c.pointsAt !== undefined) return this.pointBack(i, c);
+    if (c.kind === 'name' && c.type === 'Person') return this.shortName(i, c);
+    if (c.kind === 'role') return this.role(i, c);
+    if (c.kind === 'description') return this.description(i, c);
+    if (c.key !== undefined) {
+      const key = this.keyOf(c);
+      const known = this.byKey.get(key);
+      if (known !== undefined) {
+        this.joinType(known, c);
+        return known;
+      }
+      const e = this.create(c);
+      this.byKey.set(key, e);
+      return e;
+    }
+    return -1;
+  }
+
+  /** "Esper" -> Mark Esper: the full names that end (or start) with it; the most recent when several do. */
+  private shortName(i: number, c: Candidate): number {
+    const word = c.key!;
+    const matches = this.entities.filter(
+      (e) => e.type === 'Person' && e.kind === 'name' && e.keys.some((k) => k.includes(' ') && (k.endsWith(` ${word}`) || k.startsWith(`${word} `))),
+    );
+    if (matches.length === 1) {
+      this.note(matches[0]!.id, `"${c.text}" is part of the name "${matches[0]!.name}"`);
+      return matches[0]!.id;
+    }
+    if (matches.length > 1) {
+      const recent = this.mostRecent(matches.map((m) => m.id), c.start);
+      if (recent !== -1) {
+        this.note(recent, `"${c.text}" is part of several names; "${this.entities[recent]!.name}" was the last mentioned`);
+        return recent;
+      }
+    }
+    const known = this.byKey.get(this.keyOf(c));
+    if (known !== undefined) return known;
+    // one word the recogniser called a person here and a place or body elsewhere ("Veldora"): one thing
+    const other = this.byKey.get(`n:${c.key}`);
+    if (other !== undefined) {
+      this.joinType(other, c);
+      this.note(other, `"${c.text}" is also the name of "${this.entities[other]!.name}"`);
+      return other;
+    }
+    const e = this.create(c);
+    this.byKey.set(this.keyOf(c), e);
+    return e;
+  }
+
+  /** "the U.S. defense secretary" -> the named person with that title; otherwise a person of its own. */
+  private role(i: number, c: Candidate): number {
+    const key = titleKey(c.title ?? c.head ?? '');
+    if (c.definite) {
+      const holder = this.entities.find((e) => e.kind === 'name' && e.type === 'Person' && (e.titles ?? []).some((t) => t === key || t.endsWith(` ${key}`)));
+      if (holder !== undefined) {
+        this.note(holder.id, `"${c.text}" is the title of "${holder.name}"`);
+        return holder.id;
+      }
+    }
+    const e = this.create(c);
+    const entity = this.entities[e]!;
+    entity.titles = [key];
+    const aff = c.affiliation !== undefined ? this.entityOf[c.affiliation] : -1;
+    if (aff !== undefined && aff !== -1) entity.affiliation = this.entities[aff]!.keys[0];
+    return e;
+  }
+
+  /** An event or thing: joins an earlier description with the same head when its words fit inside. */
+  private description(i: number, c: Candidate): number {
+    const words = contentWords(c.name);
+    for (let k = this.entities.length - 1; k >= 0; k--) {
+      const e = this.entities[k]!;
+      if (e.kind !== 'description' || e.head !== c.head || e.type !== c.type) continue;
+      const theirs = contentWords(e.name);
+      const fits = words.every((w) => theirs.includes(w)) || theirs.every((w) => words.includes(w));
+      // "a deal" is a new deal; "the deal", "the new deal" point back
+      if (fits && (c.definite || words.length > 1)) {
+        this.note(e.id, `"${c.text}" has the head "${c.head}" of "${e.name}"`);
+        if (!c.weak) e.weak = false;
+        if (words.length > theirs.length && !c.definite) e.name = c.name;
+        return e.id;
+      }
+    }
+    return this.create(c);
+  }
+
+  /** Pronouns and definite descriptions: the one entity of their sort nearby. */
+  private pointBack(i: number, c: Candidate): number {
+    const want = c.pointsAt!;
+    if (want.type === 'Person' && c.kind === 'role') {
+      // "the official": the last person introduced by a role with that noun
+      for (let k = this.entities.length - 1; k >= 0; k--) {
+        const e = this.entities[k]!;
+        if (e.kind === 'role' && e.head === want.head) {
+          this.note(e.id, `"${c.text}" points back at "${e.name}"`);
+          return e.id;
+        }
+      }
+      return -1;
+    }
+    const near = this.nearby(c.sentence, c.start, (e) => {
+      if (e.kind !== 'name') return false;
+      if (want.type === 'Thing') return e.type === 'Organization' || e.labels.includes('Country');
+      if (e.type !== want.type) return false;
+      return want.country === undefined || e.labels.includes('Country') === want.country;
+    });
+    if (c.how === 'pronoun') {
+      if (want.type === 'Person') {
+        if (near.size !== 1) return -1;
+        const [only] = near.keys();
+        this.note(only!, `"${c.text}" can only be "${this.entities[only!]!.name}"`);
+        return only!;
+      }
+      // "its": the last body or country of the same sentence
+      const same = this.nearby(c.sentence, c.start, (e) => e.kind === 'name' && (e.type === 'Organization' || e.labels.includes('Country')), 0);
+      const recent = this.mostRecent([...same.keys()], c.start);
+      return recent;
+    }
+    if (near.size === 0) return -1;
+    // "The U.S. has troops in the country": a description does not point at the subject of its own sentence
+    // ("the alliance's chief", a possessive, is not in the predicate: it may well be the subject)
+    const first = this.refs.find((r) => r.sentence === c.sentence && r.start < c.start);
+    const possessive = /'s?$|’s?$/.test(c.text) || c.possessive === true;
+    if (first !== undefined && near.has(first.entity) && possessive) {
+      this.note(first.entity, `"${c.text}" points back at the subject of its sentence, "${this.entities[first.entity]!.name}"`);
+      return first.entity;
+    }
+    if (first !== undefined && near.size > 1) near.delete(first.entity);
+    // a name that itself says "commission" wins for "the commission"; else the most mentioned
+    let best = -1;
+    let bestScore = -1;
+    for (const [e, last] of near) {
+      const entity = this.entities[e]!;
+      const says = entity.aliases.some((a) => a.toLowerCase().split(/\s+/).includes(want.head ?? ''));
+      const score = (says ? 1000 : 0) + entity.count * 10 + last / 1e7;
+      if (score > bestScore) {
+        best = e;
+        bestScore = score;
+      }
+    }
+    this.note(best, `"${c.text}" points back at "${this.entities[best]!.name}", the most mentioned ${want.head ?? ''} nearby`);
+    return best;
+  }
+
+  /** Give people the titles the article gives them, and record what each title belongs to. */
+  private titles(): void {
+    for (let i = 0; i < this.candidates.length; i++) {
+      const c = this.candidates[i]!;
+      const e = this.entityOf[i]!;
+      if (e === -1 || c.title === undefined || c.kind !== 'name') continue;
+      const entity = this.entities[e]!;
+      const key = titleKey(c.title);
+      entity.titles = [...new Set([...(entity.titles ?? []), key])];
+      if (c.titledText !== undefined) addAlias(entity, c.titledText);
+      const aff = c.affiliation !== undefined ? this.entityOf[c.affiliation]! : -1;
+      if (aff !== -1 && entity.affiliation === undefined) entity.affiliation = this.entities[aff]!.keys[0];
+    }
+  }
+
+  /** what named things each description's phrase contains, for the cross-article merge */
+  private inside(): void {
+    for (let i = 0; i < this.candidates.length; i++) {
+      const c = this.candidates[i]!;
+      const e = this.entityOf[i]!;
+      if (e === -1 || c.kind !== 'description' || c.how !== 'event') continue;
+      const end = c.start + (c.longText?.length ?? c.end - c.start);
+      const entity = this.entities[e]!;
+      for (const r of this.refs) {
+        if (r.start < c.start || r.end > end || r.entity === e) continue;
+        const inner = this.entities[r.entity]!;
+        if (inner.kind !== 'name' || inner.type === 'Person') continue;
+        entity.inside = [...new Set([...(entity.inside ?? []), ...inner.keys])];
+      }
+    }
+  }
+
+  // ---- bookkeeping
+
+  /** entities of a sort mentioned in this sentence (before `offset`) or the `back` sentences before, with their last offset */
+  private nearby(sentence: number, offset: number, keep: (e: LocalEntity) => boolean, back = WINDOW): Map<number, number> {
+    const found = new Map<number, number>();
+    for (let k = this.refs.length - 1; k >= 0; k--) {
+      const r = this.refs[k]!;
+      if (r.sentence < sentence - back) break;
+      if (r.start >= offset) continue;
+      if (!found.has(r.entity) && keep(this.entities[r.entity]!)) found.set(r.entity, r.start);
+    }
+    return found;
+  }
+
+  private mostRecent(ids: number[], before: number): number {
+    let best = -1;
+    let at = -1;
+    for (const r of this.refs) {
+      if (r.start < before && ids.includes(r.entity) && r.start > at) {
+        best = r.entity;
+        at = r.start;
+      }
+    }
+    return best;
+  }
+
+  private keyOf(c: Candidate): string {
+    // one key space for bodies and places: the recogniser may call one name ORG here and LOC there
+    return c.type === 'Person' ? `p:${c.key}` : `n:${c.key}`;
+  }
+
+  private create(c: Candidate): number {
+    const id = this.entities.length;
+    const entity: LocalEntity = {
+      id,
+      name: c.name,
+      type: c.type ?? 'Other',
+      labels: [...(c.labels ?? [])],
+      kind: c.kind,
+      aliases: [],
+      count: 0,
+      keys: c.key !== undefined ? [c.key] : [normaliseName(c.name)],
+      why: [],
+    };
+    if (c.head !== undefined) entity.head = c.head;
+    if (c.definite !== undefined) entity.definite = c.definite;
+    if (c.weak === true) entity.weak = true;
+    this.entities.push(entity);
+    this.typeVotes.push(new Map());
+    return id;
+  }
+
+  private readonly typeVotes: Array<Map<string, number>> = [];
+
+  private joinType(e: number, c: Candidate): void {
+    if (c.type === undefined) return;
+    const votes = this.typeVotes[e]!;
+    votes.set(c.type, (votes.get(c.type) ?? 0) + 1);
+    const entity = this.entities[e]!;
+    if (entity.labels.includes('Country')) return;
+    for (const l of c.labels ?? []) if (!entity.labels.includes(l)) entity.labels.push(l);
+    if (entity.labels.includes('Country')) {
+      entity.type = 'Location';
+      return;
+    }
+    let best = entity.type;
+    let n = votes.get(best) ?? 0;
+    for (const [t, v] of votes) if (v > n) [best, n] = [t, v];
+    entity.type = best;
+  }
+
+  private refer(i: number, e: number): void {
+    const c = this.candidates[i]!;
+    this.entityOf[i] = e;
+    const entity = this.entities[e]!;
+    entity.count++;
+    if (c.weak === false || (c.weak === undefined && c.pointsAt === undefined && c.kind === 'name')) delete entity.weak;
+    if (c.how !== 'pronoun') addAlias(entity, c.text);
+    if (c.longText !== undefined) addAlias(entity, c.longText);
+    if (c.how === 'name' && c.kind === 'name' && c.name.length > entity.name.length && c.type === 'Person' && !isAcronym(c.name)) entity.name = c.name;
+    if (c.key !== undefined && c.kind === 'name' && c.pointsAt === undefined && !entity.keys.includes(c.key)) entity.keys.push(c.key);
+    this.joinType(e, c);
+    this.refs.push({ entity: e, start: c.start, end: c.end, tokenStart: c.tokenStart, tokenEnd: c.tokenEnd, sentence: c.sentence, how: c.how });
+  }
+
+  /** Fold entity `from` into `into`: aliases, keys, counts, and every candidate that pointed at it. */
+  private merge(into: number, from: number, why: string): void {
+    const a = this.entities[into]!;
+    const b = this.entities[from]!;
+    for (const alias of b.aliases) addAlias(a, alias);
+    for (const k of b.keys) if (!a.keys.includes(k)) a.keys.push(k);
+    a.count += b.count;
+    a.why.push(why, ...b.why);
+    if (isAcronym(a.name) && !isAcronym(b.name)) a.name = b.name;
+    for (let i = 0; i < this.entityOf.length; i++) if (this.entityOf[i] === from) this.entityOf[i] = into;
+    for (const [k, v] of this.byKey) if (v === from) this.byKey.set(k, into);
+    // the emptied entity stays in place (ids are indices) and is dropped when the article is packed
+    b.count = -1;
+    b.aliases = [];
+  }
+
+  private note(e: number, why: string): void {
+    const list = this.entities[e]!.why;
+    if (list.length < 20) list.push(why);
+  }
+}
+
+export function addAlias(entity: LocalEntity, alias: string): void {
+  const clean = alias.replace(/\s+/g, ' ').trim();
+  if (clean !== '' && !entity.aliases.includes(clean)) entity.aliases.push(clean);
+}
+
+const STOP = new Set(['the', 'a', 'an', 'new', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'any']);
+
+function contentWords(name: string): string[] {
+  return normaliseName(name)
+    .split(' ')
+    .filter((w) => w !== '' && !STOP.has(w));
+}

@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { entitiesNamed, extract } from './helpers';
+
+/**
+ * Resolution rules as [article text(s), expectation] rows, in our own words. Each row says which
+ * surface forms must end in one entity (and of which type), or which must stay apart.
+ */
+interface SameRow {
+  rule: string;
+  texts: string[];
+  /** surface forms that must all be aliases of one entity */
+  same: string[];
+  type: string;
+  labels?: string[];
+}
+
+const SAME: SameRow[] = [
+  {
+    rule: 'full name and surname',
+    texts: ['Finance Minister Karl Odegaard arrived in Oslo on Monday. Odegaard said the budget would pass.'],
+    same: ['Karl Odegaard', 'Odegaard'],
+    type: 'Person',
+  },
+  {
+    rule: 'title + name',
+    texts: ['German Chancellor Olaf Scholz visited Warsaw on Tuesday. Scholz spoke to reporters.'],
+    same: ['German Chancellor Olaf Scholz', 'Olaf Scholz', 'Scholz'],
+    type: 'Person',
+  },
+  {
+    rule: 'acronym and expansion in parentheses',
+    texts: ['The North Atlantic Treaty Organization (NATO) met in Madrid. NATO said its members agreed.'],
+    same: ['North Atlantic Treaty Organization', 'NATO'],
+    type: 'Organization',
+  },
+  {
+    rule: 'acronym and expansion by initials, across articles',
+    texts: ['Ministers of the European Union met in Brussels on Friday.', 'The EU said on Saturday that the talks would resume.'],
+    same: ['European Union', 'EU'],
+    type: 'Organization',
+  },
+  {
+    rule: 'country variants',
+    texts: ['The United States sent aid to Chile. The U.S. said America would send more. US officials agreed.'],
+    same: ['United States', 'U.S.', 'America'],
+    type: 'Location',
+    labels: ['Country'],
+  },
+  {
+    rule: 'nationality adjective as the country',
+    texts: ['Iraq held elections in May. Iraqi voters said the vote was fair.'],
+    same: ['Iraq', 'Iraqi'],
+    type: 'Location',
+  },
+  {
+    rule: 'possessive',
+    texts: ["NATO's members met in Madrid. NATO said the summit went well."],
+    same: ["NATO's", 'NATO'],
+    type: 'Organization',
+  },
+  {
+    rule: 'a description the text ties to a name',
+    texts: ['NATO met in Madrid on Monday. The ministers of the alliance agreed on a plan, according to the alliance\'s Secretary-General Jens Stoltenberg.'],
+    same: ['NATO', "the alliance"],
+    type: 'Organization',
+  },
+  {
+    rule: 'a definite role ties to the person with that title, across articles',
+    texts: ['Defense Secretary Lloyd Austin spoke in Berlin on Monday.', 'The talks went well, according to the U.S. defense secretary.'],
+    same: ['Lloyd Austin', 'the U.S. defense secretary'],
+    type: 'Person',
+  },
+  {
+    rule: 'same full name across articles',
+    texts: ['Chancellor Olaf Scholz visited Paris.', 'Olaf Scholz met farmers in Munich.', 'Scholz said the visit went well.'],
+    same: ['Olaf Scholz', 'Scholz'],
+    type: 'Person',
+  },
+];
+
+describe('extract: entity resolution', function () {
+  this.timeout(20000);
+
+  for (const row of SAME) {
+    it(`${row.rule}: ${row.same.join(' = ')}`, () => {
+      const doc = extract(...row.texts);
+      const hits = new Set(row.same.flatMap((a) => entitiesNamed(doc, a).map((e) => e.id)));
+      assert.equal(hits.size, 1, `${row.same.join(', ')} -> ${[...hits].join(', ')}\n${JSON.stringify(doc.entities.map((e) => [e.id, e.aliases]))}`);
+      const entity = doc.entities.find((e) => hits.has(e.id))!;
+      assert.equal(entity.type, row.type);
+      for (const l of row.labels ?? []) assert.ok(entity.labels?.includes(l), `${entity.id} lacks label ${l}`);
+      // every surface form is kept
+      for (const a of row.same) assert.ok(entity.aliases.includes(a) || entity.name === a, `${a} is not an alias of ${entity.id}`);
+    });
+  }
+
+  it('ids are readable and deterministic: type + normalised name', () => {
+    const doc = extract('Finance Minister Karl Odegaard arrived in Oslo on Monday.');
+    assert.ok(doc.entities.some((e) => e.id === 'e:person:karl-odegaard'));
+    assert.ok(doc.entities.some((e) => e.id === 'e:location:oslo'));
+  });
+
+  it('a pronoun joins the one person of the sentences before it', () => {
+    const doc = extract('Karl Odegaard arrived in Oslo on Monday. He is consulting with the European Union on the budget.');
+    const name = new Map(doc.entities.map((e) => [e.id, e.name]));
+    assert.ok(doc.relations.some((r) => name.get(r.subject) === 'Karl Odegaard' && r.predicate === 'CONSULTED' && name.get(r.object) === 'European Union'));
+  });
+
+  describe('must not merge', () => {
+    it('two people who share a surname, in one article', () => {
+      const doc = extract('John Harlow and Mary Harlow opened a bakery in Leeds. John Harlow said sales were good.');
+      const people = doc.entities.filter((e) => e.type === 'Person').map((e) => e.name);
+      assert.ok(people.includes('John Harlow') && people.includes('Mary Harlow'), people.join(', '));
+    });
+
+    it('two people who share a surname, across articles; the bare surname joins neither', () => {
+      const doc = extract('Peter Lind visited Oslo on Monday.', 'Anna Lind visited Stockholm on Tuesday.', 'Lind said the trip went well.');
+      const peter = entitiesNamed(doc, 'Peter Lind');
+      const anna = entitiesNamed(doc, 'Anna Lind');
+      assert.equal(peter.length, 1);
+      assert.equal(anna.length, 1);
+      assert.notEqual(peter[0]!.id, anna[0]!.id);
+      assert.ok(!peter[0]!.aliases.includes('Lind') && !anna[0]!.aliases.includes('Lind'));
+    });
+
+    it('two places that share a name but lie in different countries', () => {
+      const doc = extract('Fans gathered in Paris, France on Sunday.', 'Fans gathered in Paris, Canada on Sunday.');
+      const paris = doc.entities.filter((e) => e.name === 'Paris');
+      assert.equal(paris.length, 2, JSON.stringify(doc.entities.map((e) => e.id)));
+      assert.notEqual(paris[0]!.id, paris[1]!.id);
+    });
+
+    it('a role without "the" stays its own person ("a U.S. soldier" is not the named soldier)', () => {
+      const doc = extract('Sergeant Paul Reyes spoke in Kabul. A U.S. soldier was wounded in Kandahar.');
+      const soldier = entitiesNamed(doc, 'A U.S. soldier');
+      assert.equal(soldier.length, 1);
+      assert.ok(!soldier[0]!.aliases.includes('Paul Reyes'));
+    });
+  });
+});
