@@ -17,7 +17,8 @@ export interface ExtractedArticle {
   byline?: string;
   /**
    * What makes a later, edited version recognisable as the same document: the URL when known, else the
-   * input path. An article with a known key but a new id replaces the old version's facts.
+   * input path. An article with a known key but a new id replaces the old version's facts. Absent (and no url):
+   * the article never replaces another.
    */
   key?: string;
 }

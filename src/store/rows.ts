@@ -165,7 +165,8 @@ export function batchContributions(contributions: ArticleContribution[], maxRows
 function articleRow(a: ExtractedArticle): ArticleRow {
   return {
     id: a.id,
-    key: a.key ?? a.url ?? a.file,
+    // never the bare file name: two different articles called article.txt must not replace each other
+    key: a.key ?? a.url ?? a.id,
     file: a.file,
     title: a.title ?? null,
     source: a.source ?? null,

@@ -133,6 +133,17 @@ describe('loading extractions into Neo4j (integration)', function () {
     assert.deepEqual(await q('MATCH (l:Location {name: "Tessenford"}) RETURN l'), []);
   });
 
+  it('never takes two different articles with the same file name and no key for versions of one document', async () => {
+    const doc = fixtureDocument();
+    for (const a of doc.articles) {
+      delete a.key;
+      a.file = 'article.txt';
+    }
+    const summary = await loadExtraction(db.driver, doc, { database: db.target.database, batchSize: 1 });
+    assert.deepEqual(summary.articles, { new: 5, unchanged: 0, updated: 0, failed: 0 });
+    assert.equal((await q('MATCH (a:Article) RETURN count(a) AS n'))[0]!.n, 5);
+  });
+
   it('rolls back a batch that fails mid-way, reports its articles, and loads the rest', async () => {
     await db.driver.executeQuery('CREATE CONSTRAINT test_location_name IF NOT EXISTS FOR (e:Location) REQUIRE e.name IS UNIQUE', {}, { database: db.target.database });
     try {
