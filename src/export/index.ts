@@ -7,3 +7,4 @@ export type { GraphStream, GraphNode, GraphEdge, GraphSchema, AttributeSpec, Att
 export { exportSchema } from './schema';
 export { ARRAY_DELIMITER, IMPORT_OPTIONS, CSV_FILES } from './csv';
 export { writeGraphml } from './graphml';
+export { resultGraph } from './result';

@@ -7,7 +7,8 @@ import { PassThrough } from 'node:stream';
 import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
-import { IMPORT_OPTIONS, exportCsvToFolder, exportGraph, type ExportFormat } from '../../src/export';
+import { IMPORT_OPTIONS, exportCsvToFolder, exportGraph, resultGraph, writeGraph, type ExportFormat } from '../../src/export';
+import { DEFAULT_READ_LIMITS, loadPresets, runPreset } from '../../src/query';
 import { loadExtraction } from '../../src/store';
 import { fixtureDocument } from '../support/graph';
 import { clearDatabase, testNeo4j, type TestNeo4j } from '../support/neo4j';
@@ -129,6 +130,28 @@ describe('export: the fixture graph from Neo4j, read back by other tools', funct
       assert.deepEqual([g.order, g.size], [records[0]!.get('nodes'), records[0]!.get('rels')]);
       if (!xmllintMissing()) assert.equal(validateGraphml(file), '');
     });
+  });
+
+  it("a preset's result exports as valid GraphML holding exactly the preset's entities and the facts between them", async function () {
+    const preset = loadPresets().get('neighbourhood');
+    const result = await runPreset({ driver: db.driver, database: db.target.database }, preset, { name: 'Ilse Brandvik', hops: 1 }, DEFAULT_READ_LIMITS);
+    const file = path.join(os.tmpdir(), `graphwire-preset-${process.pid}.graphml`);
+    const out = fs.createWriteStream(file);
+    const counts = await writeGraph(resultGraph(result), 'graphml', out);
+    await new Promise<void>((resolve) => out.end(resolve));
+    try {
+      const expectedNodes = ['Halvik summit', 'Ilse Brandvik', 'Tomas Reyl', 'Veldora'];
+      assert.equal(counts.nodes, expectedNodes.length);
+      if (xmllintMissing() === undefined) assert.equal(validateGraphml(file), '');
+      const g = parseGraphml(Graph, fs.readFileSync(file, 'utf8'));
+      assert.deepEqual(g.mapNodes((_, a) => a.name as string).sort(), expectedNodes);
+      assert.deepEqual(g.mapEdges((_, a) => a.type as string).sort(), ['ATTENDED', 'HOLDS_POSITION', 'NEGOTIATED_WITH']);
+      const brandvik = g.findNode((_, a) => a.name === 'Ilse Brandvik')!;
+      assert.equal(g.getNodeAttribute(brandvik, 'degree'), 3);
+      assert.equal(g.findEdge((_, a) => a.type === 'HOLDS_POSITION') && g.getEdgeAttribute(g.findEdge((_, a) => a.type === 'HOLDS_POSITION')!, 'title'), 'Foreign Minister');
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   });
 
   it('GEXF reads back with graphology-gexf', async () => {
