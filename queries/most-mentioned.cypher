@@ -14,4 +14,4 @@ RETURN e AS entity,
        e.type AS type,
        e.mentionCount AS mentions,
        e.articleCount AS articles,
-       COUNT { (e)--() } - COUNT { (e)<-[:MENTIONS]-() } AS facts
+       e.factCount AS facts

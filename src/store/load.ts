@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { Neo4jUnavailableError } from '../errors';
 import type { ExtractionDocument } from '../model/extraction';
 import { APPEND_EVIDENCE, DERIVE_ENTITY_TEXT, DERIVE_FACT } from './cypher';
 import { evidenceLists, newFactProperties } from './derive';
@@ -56,6 +57,8 @@ export async function loadExtraction(driver: Driver, doc: ExtractionDocument, op
       try {
         add(summary, await session.executeWrite((tx) => writeBatch(tx, batch)));
       } catch (error) {
+        // the driver has already retried with backoff; splitting the batch would only wait that long again per article
+        if (isConnectionLost(error)) throw gaveUp(error, contributions.slice(done - problems.length));
         if (batch.length === 1) {
           recordFailure(summary, batch, error);
         } else {
@@ -64,6 +67,7 @@ export async function loadExtraction(driver: Driver, doc: ExtractionDocument, op
             try {
               add(summary, await session.executeWrite((tx) => writeBatch(tx, [one])));
             } catch (single) {
+              if (isConnectionLost(single)) throw gaveUp(single, contributions.slice(done - problems.length + batch.indexOf(one)));
               recordFailure(summary, [one], single);
             }
           }
@@ -144,7 +148,7 @@ async function writeEntities(tx: ManagedTransaction, fresh: ArticleContribution[
   }
   const byLabels = new Map<string, EntityUpdate[]>();
   for (const u of updates.values()) {
-    u.created = { ...u.created, aliases: u.aliases, mentionCount: u.count, articleCount: u.articles, aliasText: u.aliases.join(' | ') };
+    u.created = { ...u.created, aliases: u.aliases, mentionCount: u.count, articleCount: u.articles, factCount: 0, aliasText: u.aliases.join(' | ') };
     let group = byLabels.get(u.labels);
     if (!group) byLabels.set(u.labels, (group = []));
     group.push(u);
@@ -207,14 +211,22 @@ async function writeFacts(tx: ManagedTransaction, fresh: ArticleContribution[], 
        MATCH (s:Entity {id: row.s})
        MATCH (o:Entity {id: row.o})
        MERGE (s)-[r:${checkedIdentifier(type, 'relationship type')}]->(o)
-       ON CREATE SET r += row.created
+       ON CREATE SET r += row.created, r.__created = true
        ON MATCH SET r.__lock = true
-       WITH r, row WHERE r.__lock
-       SET r += row.props
-       SET ${APPEND_EVIDENCE}
-       WITH r
-       ${DERIVE_FACT}
-       REMOVE r.__lock`,
+       WITH s, o, r, row
+       CALL (r, row) {
+         WITH r, row WHERE r.__lock
+         SET r += row.props
+         SET ${APPEND_EVIDENCE}
+         WITH r
+         ${DERIVE_FACT}
+         REMOVE r.__lock
+       }
+       // MERGE locked both ends when it created the fact, so these counts cannot lose a concurrent update
+       WITH s, o, r WHERE r.__created
+       REMOVE r.__created
+       SET s.factCount = s.factCount + 1
+       SET o.factCount = o.factCount + 1`,
       { rows },
     );
     const createdRels = result.summary.counters.updates().relationshipsCreated;
@@ -239,4 +251,22 @@ function recordFailure(summary: LoadSummary, batch: ArticleContribution[], error
     articles: batch.map((c) => ({ id: c.article.id, file: c.article.file })),
     message: error instanceof Error ? error.message : String(error),
   });
+}
+
+/** Codes of a server that is gone or not serving the database, as opposed to a problem with the data. */
+const CONNECTION_LOST = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+function isConnectionLost(error: unknown): boolean {
+  return CONNECTION_LOST.has(String((error as { code?: unknown } | undefined)?.code));
+}
+
+/** The load stops: every article from the failed batch on is named, and loading them again later is safe. */
+function gaveUp(error: unknown, notLoaded: ArticleContribution[]): Neo4jUnavailableError {
+  const files = notLoaded.map((c) => c.article.file);
+  const named = files.length > 10 ? `${files.slice(0, 10).join(', ')} and ${files.length - 10} more` : files.join(', ');
+  return new Neo4jUnavailableError(
+    `lost the connection to Neo4j and gave up after retrying (${(error as Error).message}); ${files.length} article(s) not loaded: ${named}. ` +
+      'Run the same command again once Neo4j is back: articles already loaded are skipped.',
+    { cause: error },
+  );
 }

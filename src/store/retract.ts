@@ -20,8 +20,11 @@ ${DROP_ARTICLE_EVIDENCE}
 WITH r
 ${DERIVE_FACT}
 REMOVE r.__lock
-WITH r, r.evidenceCount = 0 AS gone
-FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | DELETE r)
+WITH r, startNode(r) AS s, endNode(r) AS o, r.evidenceCount = 0 AS gone
+FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END |
+  SET s.factCount = s.factCount - 1
+  SET o.factCount = o.factCount - 1
+  DELETE r)
 RETURN sum(CASE WHEN gone THEN 1 ELSE 0 END) AS deleted, sum(CASE WHEN gone THEN 0 ELSE 1 END) AS updated`;
 
 const RETRACT_MENTIONS = `

@@ -8,6 +8,8 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name)',
   // lets "most mentioned" presets read entities in index order and stop at their limit
   'CREATE INDEX entity_mentions IF NOT EXISTS FOR (e:Entity) ON (e.mentionCount)',
+  // the same for "most connected": factCount is kept by the loader
+  'CREATE INDEX entity_facts IF NOT EXISTS FOR (e:Entity) ON (e.factCount)',
   'CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliasText]',
 ];
 

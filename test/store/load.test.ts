@@ -52,6 +52,10 @@ describe('loading extractions into Neo4j (integration)', function () {
     assert.equal(r.evidenceSentence.length, 2);
     assert.equal(r.evidenceEnd[0] - r.evidenceStart[0], r.evidenceSentence[0].length);
 
+    const drift = await q('MATCH (e:Entity) WHERE e.factCount <> COUNT { (e)-[r]-(:Entity) } + COUNT { (e)-[r]->(e) } RETURN e.id AS id');
+    assert.deepEqual(drift, [], 'factCount counts each fact an entity takes part in');
+    assert.equal(brandvik!.e.factCount, 3);
+
     const [mention] = await q('MATCH (:Article {id: "a-northgate-03"})-[m:MENTIONS]->(:Entity {id: "e:person:anton-korvaj"}) RETURN m.count AS count');
     assert.equal(mention!.count, 4);
     const [position] = await q('MATCH (:Person)-[r:HOLDS_POSITION]->(:Country) RETURN r.title AS title');
