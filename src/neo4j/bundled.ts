@@ -174,7 +174,15 @@ export class BundledNeo4j {
     const deadline = began + this.settings.startTimeoutMs;
     let port: number | undefined;
     while (port === undefined) {
-      if (exited !== undefined) throw this.startFailure(`the Neo4j launcher exited with code ${exited} during start-up`);
+      if (exited !== undefined) {
+        if (/PortBindException|Address already in use/.test(logTail(this.paths.launcherLog, 200))) {
+          throw unavailable(
+            `port ${this.settings.port} on ${this.settings.host} is already in use (another Neo4j, or another GRAPHWIRE_HOME's server?), so the bundled Neo4j cannot listen there.`,
+            'set GRAPHWIRE_NEO4J_PORT (or --neo4j-port) to another port, 0 for any free one, or stop the program using it',
+          );
+        }
+        throw this.startFailure(`the Neo4j launcher exited with code ${exited} during start-up`);
+      }
       if (Date.now() > deadline) {
         if (child.pid !== undefined && isAlive(child.pid)) process.kill(child.pid, 'SIGKILL');
         throw this.startFailure(`Neo4j did not open its Bolt port within ${this.settings.startTimeoutMs / 1000} s`);

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import type { Driver } from 'neo4j-driver';
 import { Extractor, loadSchema, readArticles, surveyInputs, type ArticleExtraction } from '../../../ingest';
 import { ExitCode, InputError } from '../../errors';
+import type { Article } from '../../model/article';
 import type { ExtractionDocument } from '../../model/extraction';
 import { connect, type Neo4jConnection } from '../../neo4j';
 import { DEFAULT_BATCH_SIZE, loadExtraction, type LoadSummary } from '../../store';
@@ -8,9 +10,25 @@ import type { CliContext } from '../context';
 import { startProgress } from '../progress';
 import { reportLoad } from './load';
 
-export const DEFAULT_WINDOW = 1000;
+export const DEFAULT_WINDOW = 500;
 
-interface IngestOptions {
+export interface IngestRun {
+  paths: string[];
+  batchSize: number;
+  window: number;
+  schemaFile?: string;
+  /** where to load; absent for a dry run */
+  connection?: Neo4jConnection;
+}
+
+export interface IngestResult {
+  summary: LoadSummary;
+  /** a dry run's extraction, window by window */
+  documents: ExtractionDocument[];
+  readFailures: number;
+}
+
+interface IngestFlags {
   batchSize: string;
   window: string;
   schema?: string;
@@ -18,9 +36,9 @@ interface IngestOptions {
 }
 
 /**
- * read → extract → load. Articles are extracted one by one and merged across articles a window at a time, so memory
- * stays bounded however many files there are; entity ids are stable names, so windows (and later ingests) meet on
- * the same nodes.
+ * read → extract → load. Articles are read in windows; those already in the graph (same id: same cleaned text) are
+ * not extracted again; the rest are extracted one by one, resolved across the window, and loaded. Memory stays bounded
+ * however many files there are; entity ids are stable names, so windows (and later ingests) meet on the same nodes.
  */
 export function registerIngest(program: Command, context: CliContext): void {
   program
@@ -31,61 +49,80 @@ export function registerIngest(program: Command, context: CliContext): void {
     .option('--window <articles>', 'articles resolved together before each load', String(DEFAULT_WINDOW))
     .option('--schema <file>', 'a schema file (JSON or YAML) replacing or extending the default news schema')
     .option('--dry-run', 'print what would be loaded (the extraction JSON) and write nothing')
-    .action(async (paths: string[], options: IngestOptions) => {
-      const batchSize = positive('--batch-size', options.batchSize);
-      const window = positive('--window', options.window);
-      const extractor = new Extractor(options.schema ? { schema: loadSchema(options.schema) } : {});
-      const connection: Neo4jConnection | undefined = options.dryRun ? undefined : await connect(context.config(), { log: context.say });
-      const totals = emptySummary();
-      let readFailures = 0;
-      const survey = await surveyInputs(paths);
-      const progress = startProgress({ unit: 'files', stream: context.stderr, quiet: context.quiet(), totalItems: survey.files, totalBytes: survey.bytes });
-      let pending: ArticleExtraction[] = [];
-      const dryRunDocs: ExtractionDocument[] = [];
-
-      const flush = async (): Promise<void> => {
-        if (pending.length === 0) return;
-        const doc = extractor.merge(pending);
-        pending = [];
-        if (connection === undefined) {
-          dryRunDocs.push(doc);
-          return;
-        }
-        const summary = await loadExtraction(connection.driver, doc, { database: connection.target.database, batchSize });
-        for (const failure of summary.failures) {
-          progress.log(`graphwire: warning: ${failure.articles.map((a) => a.file).join(', ')}: not loaded: ${failure.message}`);
-        }
-        addSummary(totals, summary);
-      };
-
-      try {
-        for await (const event of readArticles(paths, { onInput: ({ bytes }) => progress.tick(bytes) })) {
-          if (event.kind === 'failure') {
-            readFailures++;
-            progress.log(`graphwire: skipped ${event.error.message}`);
-          } else if (event.kind === 'warning') {
-            progress.log(`graphwire: warning: ${event.error.message}`);
-          } else {
-            pending.push(extractor.article(event.article));
-            if (pending.length >= window) await flush();
-          }
-        }
-        await flush();
-      } finally {
-        progress.stop();
-        await connection?.close();
-      }
-
-      totals.articles.failed += readFailures;
-      if (connection === undefined) {
-        const doc = dryRunDocs.length === 1 ? dryRunDocs[0]! : concatenate(dryRunDocs);
+    .action(async (paths: string[], flags: IngestFlags) => {
+      const run: IngestRun = { paths, batchSize: positive('--batch-size', flags.batchSize), window: positive('--window', flags.window), schemaFile: flags.schema };
+      if (flags.dryRun) {
+        const result = await ingest(context, run);
+        const doc = concatenate(result.documents);
         context.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
-        context.say(`dry run: ${doc.articles.length} articles, ${doc.entities.length} entities, ${doc.relations.length} relations would be loaded; ${readFailures} inputs skipped`);
-      } else {
-        reportLoad(context, 'ingest', { ...totals, failures: [] });
+        context.say(`dry run: ${doc.articles.length} articles, ${doc.entities.length} entities, ${doc.relations.length} relations would be loaded; ${result.readFailures} inputs skipped`);
+        if (result.readFailures > 0) context.exitCode = ExitCode.partial;
+        return;
       }
-      if (totals.articles.failed > 0) context.exitCode = ExitCode.partial;
+      const connection = await connect(context.config(), { log: context.say });
+      try {
+        const result = await ingest(context, { ...run, connection });
+        reportLoad(context, 'ingest', { ...result.summary, failures: [] });
+        if (result.summary.articles.failed > 0) context.exitCode = ExitCode.partial;
+      } finally {
+        await connection.close();
+      }
     });
+}
+
+/** The ingest itself, for `graphwire ingest` and `graphwire start`; reports problems as it goes. */
+export async function ingest(context: CliContext, run: IngestRun): Promise<IngestResult> {
+  const extractor = new Extractor(run.schemaFile ? { schema: loadSchema(run.schemaFile) } : {});
+  const result: IngestResult = { summary: emptySummary(), documents: [], readFailures: 0 };
+  const survey = await surveyInputs(run.paths);
+  const progress = startProgress({ unit: 'files', stream: context.stderr, quiet: context.quiet(), totalItems: survey.files, totalBytes: survey.bytes });
+  let window: Article[] = [];
+
+  const flush = async (): Promise<void> => {
+    if (window.length === 0) return;
+    const articles = window;
+    window = [];
+    const known = run.connection ? await existingArticles(run.connection, articles.map((a) => a.id)) : new Set<string>();
+    const extracted: ArticleExtraction[] = [];
+    for (const article of articles) if (!known.has(article.id)) extracted.push(extractor.article(article));
+    result.summary.articles.unchanged += articles.length - extracted.length;
+    if (extracted.length === 0) return;
+    const doc = extractor.merge(extracted);
+    if (run.connection === undefined) {
+      result.documents.push(doc);
+      return;
+    }
+    const summary = await loadExtraction(run.connection.driver, doc, { database: run.connection.target.database, batchSize: run.batchSize });
+    for (const failure of summary.failures) {
+      progress.log(`graphwire: warning: ${failure.articles.map((a) => a.file).join(', ')}: not loaded: ${failure.message}`);
+    }
+    addSummary(result.summary, summary);
+  };
+
+  try {
+    for await (const event of readArticles(run.paths, { onInput: ({ bytes }) => progress.tick(bytes) })) {
+      if (event.kind === 'failure') {
+        result.readFailures++;
+        progress.log(`graphwire: skipped ${event.error.message}`);
+      } else if (event.kind === 'warning') {
+        progress.log(`graphwire: warning: ${event.error.message}`);
+      } else {
+        window.push(event.article);
+        if (window.length >= run.window) await flush();
+      }
+    }
+    await flush();
+  } finally {
+    progress.stop();
+  }
+  result.summary.articles.failed += result.readFailures;
+  return result;
+}
+
+async function existingArticles(connection: Neo4jConnection, ids: string[]): Promise<Set<string>> {
+  const driver: Driver = connection.driver;
+  const { records } = await driver.executeQuery('MATCH (a:Article) WHERE a.id IN $ids RETURN a.id AS id', { ids }, { database: connection.target.database });
+  return new Set(records.map((r) => r.get('id') as string));
 }
 
 function positive(flag: string, value: string): number {
@@ -111,7 +148,7 @@ function addSummary(into: LoadSummary, s: LoadSummary): void {
   into.relations.updated += s.relations.updated;
 }
 
-/** Windows of a dry run, side by side (entities met in several windows are listed once per window). */
+/** A dry run's windows side by side (an entity met in several windows is listed once per window). */
 function concatenate(docs: ExtractionDocument[]): ExtractionDocument {
   return {
     articles: docs.flatMap((d) => d.articles),

@@ -4,6 +4,8 @@ import { connect } from '../../neo4j';
 import { DEFAULT_READ_LIMITS, loadPresets } from '../../query';
 import { checkBinding, DEFAULT_HOST, DEFAULT_PORT, serve } from '../../server';
 import type { CliContext } from '../context';
+import { waitForSignal } from '../signals';
+import { viewerDir } from './start';
 
 interface ServeFlags {
   host: string;
@@ -23,7 +25,7 @@ export function registerServe(program: Command, context: CliContext): void {
     .addOption(new Option('--token <token>', 'API token every request must send as Authorization: Bearer <token>').env('GRAPHWIRE_API_TOKEN'))
     .option('--limit <rows>', 'most rows a query returns', String(DEFAULT_READ_LIMITS.rowLimit))
     .option('--timeout <seconds>', 'longest a query may run', String(DEFAULT_READ_LIMITS.timeoutMs / 1000))
-    .option('--static <dir>', 'also serve this folder at / (the viewer)')
+    .option('--static <dir>', 'serve this folder at / instead of the built viewer (dist/viz)')
     .action(async (flags: ServeFlags) => {
       const port = Number(flags.port);
       const rowLimit = Number(flags.limit);
@@ -43,7 +45,7 @@ export function registerServe(program: Command, context: CliContext): void {
           presets,
           query: { driver: connection.driver, database: connection.target.database },
           limits: { rowLimit, timeoutMs: Math.round(seconds * 1000) },
-          staticDir: flags.static,
+          staticDir: flags.static ?? viewerDir(),
         });
         context.stdout.write(`${url}\n`);
         context.say(`graphwire API listening on ${url}${flags.token ? ' (token required)' : ''}; Ctrl-C to stop.`);
@@ -53,16 +55,4 @@ export function registerServe(program: Command, context: CliContext): void {
         await connection.close();
       }
     });
-}
-
-function waitForSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      resolve();
-    };
-    process.on('SIGINT', done);
-    process.on('SIGTERM', done);
-  });
 }
