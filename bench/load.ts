@@ -43,13 +43,17 @@ async function main(): Promise<void> {
 
     let started = process.hrtime.bigint();
     const cpuBefore = serverCpuSeconds(state.pid);
+    const clientBefore = process.cpuUsage();
     const summary = await loadExtraction(driver, doc, { batchSize: batch });
     const batchedS = Number(process.hrtime.bigint() - started) / 1e9;
     const serverCpu = serverCpuSeconds(state.pid) - cpuBefore;
+    const clientUsage = process.cpuUsage(clientBefore);
+    const clientCpu = (clientUsage.user + clientUsage.system) / 1e6;
     if (summary.articles.failed > 0) throw new Error(`load failed: ${JSON.stringify(summary.failures.slice(0, 3))}`);
     const batchedRate = doc.relations.length / batchedS;
     console.log(`batched (${batch} rows/tx): ${doc.relations.length} facts + ${doc.entities.length} entities in ${batchedS.toFixed(1)} s = ${Math.round(batchedRate)} relationships/s`);
     console.log(`  Neo4j used ${serverCpu.toFixed(1)} CPU s (${Math.round(doc.relations.length / serverCpu)} relationships per server CPU second; load average ${os.loadavg()[0]!.toFixed(1)})`);
+    console.log(`  graphwire (client) used ${clientCpu.toFixed(1)} CPU s`);
 
     // one fact per transaction: articles of one fact each, into a fresh part of the graph
     const sample = syntheticExtraction(2_000, 1_000, 1, 7);

@@ -211,7 +211,7 @@ async function writeFacts(tx: ManagedTransaction, fresh: ArticleContribution[], 
        MATCH (s:Entity {id: row.s})
        MATCH (o:Entity {id: row.o})
        MERGE (s)-[r:${checkedIdentifier(type, 'relationship type')}]->(o)
-       ON CREATE SET r += row.created, r.__created = true
+       ON CREATE SET r += row.created
        ON MATCH SET r.__lock = true
        WITH s, o, r, row
        CALL (r, row) {
@@ -222,11 +222,13 @@ async function writeFacts(tx: ManagedTransaction, fresh: ArticleContribution[], 
          ${DERIVE_FACT}
          REMOVE r.__lock
        }
-       // MERGE locked both ends when it created the fact, so these counts cannot lose a concurrent update
-       WITH s, o, r WHERE r.__created
-       REMOVE r.__created
-       SET s.factCount = s.factCount + 1
-       SET o.factCount = o.factCount + 1`,
+       // a fact created here holds exactly this row's evidence; one that existed holds more
+       WITH s, o, r, row WHERE r.evidenceCount = size(row.append.evidenceArticle)
+       UNWIND [s, o] AS end
+       WITH end, count(*) AS created
+       // MERGE locked both ends when it created a fact, so this count cannot lose a concurrent update;
+       // one write per entity and batch keeps the factCount index churn down
+       SET end.factCount = end.factCount + created`,
       { rows },
     );
     const createdRels = result.summary.counters.updates().relationshipsCreated;

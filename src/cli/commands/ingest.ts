@@ -84,7 +84,13 @@ export async function ingest(context: CliContext, run: IngestRun): Promise<Inges
     window = [];
     const known = run.connection ? await existingArticles(run.connection, articles.map((a) => a.id)) : new Set<string>();
     const extracted: ArticleExtraction[] = [];
-    for (const article of articles) if (!known.has(article.id)) extracted.push(extractor.article(article));
+    // an article already in the graph, or read twice in this window (the same text in two files), is not extracted
+    // again, and counts as unchanged: every article read appears in the summary once
+    for (const article of articles) {
+      if (known.has(article.id)) continue;
+      known.add(article.id);
+      extracted.push(extractor.article(article));
+    }
     result.summary.articles.unchanged += articles.length - extracted.length;
     if (extracted.length === 0) return;
     const doc = extractor.merge(extracted);
