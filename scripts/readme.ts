@@ -1,13 +1,14 @@
 /**
  * Regenerates the README's generated sections from their sources, so they cannot drift:
  *   - CLI reference: from the commander program's own help (`graphwire <command> --help`);
- *   - preset list: from the headers of queries/*.cypher (added when presets land).
+ *   - preset list: from the headers of queries/*.cypher.
  * `npm run readme` rewrites README.md; test/unit/readme.test.ts fails when README.md is out of date.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { buildProgram } from '../src/cli/main';
+import { loadPresets, type ParamSpec } from '../src/query';
 
 const README = path.join(__dirname, '..', 'README.md');
 
@@ -32,10 +33,27 @@ function walk(command: Command, trail: string[]): string[] {
   return blocks;
 }
 
+function param(p: ParamSpec): string {
+  const range = p.min !== undefined || p.max !== undefined ? ` ${p.min ?? ''}..${p.max ?? ''}` : '';
+  const fallback = p.default === undefined ? ', required' : ` = ${JSON.stringify(p.default)}`;
+  return `\`${p.name}\` (${p.type}${range}${fallback})`;
+}
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|');
+
 export const SECTIONS: GeneratedSection[] = [
   {
     name: 'cli-reference',
     render: () => walk(buildProgram({}), []).join('\n\n'),
+  },
+  {
+    name: 'presets',
+    render: () =>
+      [
+        '| preset | what it answers | parameters |',
+        '|---|---|---|',
+        ...loadPresets().presets.map((p) => `| \`${p.name}\` | ${cell(p.description)} | ${p.params.map(param).join(', ') || '—'} |`),
+      ].join('\n'),
   },
 ];
 

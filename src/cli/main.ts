@@ -1,4 +1,7 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { packageRoot } from '../util/package-root';
 import { exitCodeOf, ExitCode, GraphwireError } from '../errors';
 import { createContext, type CliContext } from './context';
 import { commands } from './commands';
@@ -11,7 +14,7 @@ export function buildProgram(env: Record<string, string | undefined> = process.e
 function buildProgramWithContext(env: Record<string, string | undefined>): { program: Command; context: CliContext } {
   const program = new Command('graphwire')
     .description('Build a knowledge graph from news articles and load it into Neo4j.')
-    .version(require('../../../package.json').version as string)
+    .version(JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')).version as string)
     .option('--home <dir>', 'where graphwire keeps its data (env GRAPHWIRE_HOME, default ~/.graphwire)')
     .option('--neo4j-uri <uri>', 'use this Neo4j server instead of the bundled one (env NEO4J_URI)')
     .option('--neo4j-username <name>', 'user for --neo4j-uri (env NEO4J_USERNAME, default neo4j)')
