@@ -41,7 +41,7 @@ describe('the first ten minutes: npm install && npm start from a fresh clone (en
   it('clones, installs, ingests the examples and serves a populated viewer, then stops cleanly on Ctrl-C', async () => {
     const clone = path.join(work, 'graphwire');
     const home = path.join(work, 'home');
-    const env = { ...process.env, GRAPHWIRE_HOME: home, GRAPHWIRE_NEO4J_PORT: '0' };
+    const env: NodeJS.ProcessEnv = { ...process.env, GRAPHWIRE_HOME: home, GRAPHWIRE_NEO4J_PORT: '0' };
     for (const name of ['NEO4J_URI', 'NEO4J_USERNAME', 'NEO4J_PASSWORD', 'NEO4J_DATABASE']) delete env[name];
 
     const cloned = spawnSync('git', ['clone', '--quiet', repo, clone], { encoding: 'utf8' });
@@ -78,7 +78,8 @@ describe('the first ten minutes: npm install && npm start from a fresh clone (en
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(url);
-      await page.waitForFunction(() => /^[1-9]\d* nodes · [1-9]\d* links/.test(document.querySelector('#status')?.textContent ?? ''), null, { timeout: 60_000 });
+      // a string, evaluated in the page: this file is compiled without the DOM's types
+      await page.waitForFunction("/^[1-9]\\d* nodes · [1-9]\\d* links/.test(document.querySelector('#status')?.textContent ?? '')", null, { timeout: 60_000 });
       const status = await page.locator('#status').innerText();
       assert.match(status, /^[1-9]\d* nodes · [1-9]\d* links/);
       assert.equal(await page.locator('#health').innerText(), 'Neo4j connected');
