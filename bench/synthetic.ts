@@ -1,26 +1,17 @@
+import { seededRandom } from '../src/util/random';
 import type { ExtractionDocument, ExtractedEntity, ExtractedRelation } from '../src/model/extraction';
 
 const TYPES = ['Person', 'Organization', 'Location', 'Event', 'Other'];
 const PREDICATES = ['ATTENDED', 'MET_WITH', 'NEGOTIATED_WITH', 'CRITICIZED', 'SUPPORTS', 'LOCATED_IN', 'LEADS', 'STATED'];
 
-/** A deterministic pseudo-random generator (mulberry32), so every bench run loads the same graph. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A synthetic extraction: `entities` entities and `relations` distinct facts spread over articles of
  * `perArticle` facts each; every article mentions the entities its facts join (the loader's invariant).
  */
 export function syntheticExtraction(entities: number, relations: number, perArticle = 30, seed = 42): ExtractionDocument {
-  const rnd = random(seed);
+  // seeded, so every bench run loads the same graph
+  const rnd = seededRandom(seed);
   const articleCount = Math.ceil(relations / perArticle);
   const doc: ExtractionDocument = { articles: [], entities: [], relations: [] };
   const ents: ExtractedEntity[] = [];

@@ -15,6 +15,7 @@ import { chromium, type Route } from 'playwright-core';
 import { loadPresets } from '../src/query';
 import type { EdgeElement, NodeElement, QueryResult } from '../viz/src/types';
 import { buildViewer, CHROMIUM, CHROMIUM_ARGS } from '../test/viz/support';
+import { seededRandom } from '../src/util/random';
 
 const NODES = Number(process.env.BENCH_NODES ?? 5000);
 const EDGES = Number(process.env.BENCH_EDGES ?? 10_000);
@@ -24,18 +25,9 @@ const TYPES = ['Person', 'Organization', 'Location', 'Event', 'Other'];
 const RELATIONS = ['ATTENDED', 'MET_WITH', 'NEGOTIATED_WITH', 'AGREED_WITH', 'STATED', 'CRITICIZED', 'LEADS', 'LOCATED_IN', 'MEMBER_OF'];
 const OUTLETS = ['Meridian Wire', 'Continental Post', 'Northgate Review', 'The Tarvian Courier', 'Harbour Daily'];
 const ORIGIN = 'http://viewer.bench';
+// a seeded generator, so every run draws the same graph
+const random = seededRandom;
 
-/** A seeded generator, so every run draws the same graph. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A graph shaped like news: a few hubs and a long tail (preferential attachment), facts with evidence. */
 function syntheticResult(nodeCount: number, edgeCount: number): QueryResult {

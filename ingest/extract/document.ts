@@ -40,7 +40,11 @@ export class Extractor {
 
   /** The per-article step: plain, serialisable data. */
   article(article: Article): ArticleExtraction {
-    return extractArticle(article, this.schema, this.stages, { nlp: this.nlp, countries: this.countries });
+    const result = extractArticle(article, this.schema, this.stages, { nlp: this.nlp, countries: this.countries });
+    // the reasons are read only to explain merges; kept for every entity of a long run, they are the
+    // largest part of what waits for the merge
+    if (!this.options.explain) for (const e of result.entities) e.why = NO_REASONS;
+    return detach(result);
   }
 
   /** The cross-article step. */
@@ -60,4 +64,34 @@ export async function extractDocument(articles: Iterable<Article> | AsyncIterabl
     results.push(result);
   }
   return extractor.merge(results);
+}
+
+const NO_REASONS: string[] = [];
+
+/**
+ * Copies of the result's strings that do not share the article's text. V8 makes a slice of a long
+ * string point into the original, so one kept alias or evidence sentence would keep the whole article
+ * alive until the merge; over thousands of articles that is most of the memory a run holds. Equal strings
+ * share one copy: a long sentence behind many facts (a 1 MB line is one "sentence") is copied once, not
+ * once per fact, which ran a hostile input out of memory.
+ */
+function detach<T>(value: T, copies = new Map<string, string>()): T {
+  if (typeof value === 'string') {
+    if (value.length < 13) return value;
+    let copy = copies.get(value);
+    if (copy === undefined) {
+      copy = (' ' + value).slice(1);
+      copies.set(value, copy);
+    }
+    return copy as T;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = detach(value[i], copies);
+    return value;
+  }
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) record[key] = detach(record[key], copies);
+  }
+  return value;
 }

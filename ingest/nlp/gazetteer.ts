@@ -57,8 +57,8 @@ export class Gazetteer {
     for (const bucket of this.byFirst.values()) bucket.sort((a, b) => b.words.length - a.words.length || a.list - b.list);
   }
 
-  /** Codes for tokens [from, to) of a sentence, appended per token into `perToken`. */
-  matchSentence(infos: readonly WordInfo[], from: number, to: number, perToken: number[][]): void {
+  /** Codes for tokens [from, to) of a sentence, each given to `emit(token, code)` in the order found. */
+  matchSentence(infos: readonly WordInfo[], from: number, to: number, emit: (token: number, code: number) => void): void {
     for (let i = from; i < to; i++) {
       const first = infos[i]!;
       const c = first.word.charCodeAt(0);
@@ -77,11 +77,11 @@ export class Gazetteer {
         if (!ok) continue;
         doneLists |= bit;
         const base = entry.list * 4;
-        if (len === 1) perToken[i]!.push(base + 3);
+        if (len === 1) emit(i, base + 3);
         else {
-          perToken[i]!.push(base);
-          for (let k = 1; k < len - 1; k++) perToken[i + k]!.push(base + 1);
-          perToken[i + len - 1]!.push(base + 2);
+          emit(i, base);
+          for (let k = 1; k < len - 1; k++) emit(i + k, base + 1);
+          emit(i + len - 1, base + 2);
         }
       }
     }
@@ -90,22 +90,30 @@ export class Gazetteer {
   /** Codes for a whole document given its sentence bounds (token index starts, plus the token count). */
   match(infos: readonly WordInfo[], sentenceStarts: Int32Array, sentenceCount: number): GazetteerCodes {
     const n = infos.length;
-    const perToken: number[][] = [];
-    for (let i = 0; i < n; i++) perToken.push([]);
+    // (token, code) pairs as found, then a stable counting sort by token: no array per token
+    let found = new Int32Array(64);
+    let count = 0;
+    const emit = (token: number, code: number): void => {
+      if (count * 2 === found.length) {
+        const grown = new Int32Array(found.length * 2);
+        grown.set(found);
+        found = grown;
+      }
+      found[2 * count] = token;
+      found[2 * count + 1] = code;
+      count++;
+    };
     for (let s = 0; s < sentenceCount; s++) {
       const from = sentenceStarts[s]!;
       const to = s + 1 < sentenceCount ? sentenceStarts[s + 1]! : n;
-      this.matchSentence(infos, from, to, perToken);
+      this.matchSentence(infos, from, to, emit);
     }
     const offsets = new Int32Array(n + 1);
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      offsets[i] = total;
-      total += perToken[i]!.length;
-    }
-    offsets[n] = total;
-    const codes = new Int32Array(total);
-    for (let i = 0; i < n; i++) codes.set(perToken[i]!, offsets[i]!);
+    for (let p = 0; p < count; p++) offsets[found[2 * p]! + 1]!++;
+    for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+    const codes = new Int32Array(count);
+    const next = offsets.slice(0, n);
+    for (let p = 0; p < count; p++) codes[next[found[2 * p]!]!++] = found[2 * p + 1]!;
     return { offsets, codes };
   }
 }

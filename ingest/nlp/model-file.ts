@@ -50,13 +50,13 @@ export function encodeBundle(bundle: ModelBundle): Buffer {
     model.table.forEach((key, row) => entries.push([key, row]));
     entries.sort((a, b) => a[0] - b[0]);
     let max = 0;
-    for (const v of model.weights) max = Math.max(max, Math.abs(v));
+    for (const v of model.weights) max = Math.max(max, Math.abs(v * model.scale));
     const scale = max > 0 ? max / 32767 : 1;
     const keys = new Uint32Array(entries.length);
     const weights = new Int16Array(entries.length * c);
     entries.forEach(([key, row], i) => {
       keys[i] = key;
-      for (let k = 0; k < c; k++) weights[i * c + k] = Math.round(model.weights[row * c + k]! / scale);
+      for (let k = 0; k < c; k++) weights[i * c + k] = Math.round((model.weights[row * c + k]! * model.scale) / scale);
     });
     sections.push(Buffer.from(keys.buffer), padded(Buffer.from(weights.buffer)));
     shapes.push({ name, nClasses: c, rows: entries.length, scale });
@@ -90,11 +90,10 @@ export function decodeBundle(data: Buffer, file = '<model>'): ModelBundle {
     const count = shape.rows * shape.nClasses;
     const raw = new Int16Array(data.buffer.slice(data.byteOffset + at, data.byteOffset + at + count * 2));
     at += count * 2 + ((count * 2) % 4);
-    const weights = new Float32Array(count);
-    for (let k = 0; k < count; k++) weights[k] = raw[k]! * shape.scale;
     const rows = new Int32Array(shape.rows);
     for (let r = 0; r < shape.rows; r++) rows[r] = r;
-    models[shape.name] = new LinearModel(shape.nClasses, KeyTable.from(keys, rows), weights);
+    // kept as int16 steps: the tagger scores them as integers (exact), and they take half the memory
+    models[shape.name] = new LinearModel(shape.nClasses, KeyTable.from(keys, rows), raw, shape.scale);
   }
   for (const name of MODEL_NAMES) {
     if (!models[name]) throw new InputError(file, `model "${name}" is missing; rebuild it with npm run train:ner`);

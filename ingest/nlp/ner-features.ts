@@ -7,7 +7,8 @@
 import { ALLOWED, N_LABELS, canEnd } from './labels';
 import { key1, key2 } from './hash';
 import type { GazetteerCodes } from './gazetteer';
-import type { FeatureTemplates, SequenceDoc } from './sequence';
+import { sumTable, type FrozenModel } from './frozen';
+import type { ContextScorer, FeatureTemplates, SequenceDoc } from './sequence';
 import { Caps, type WordInfo } from './words';
 
 export interface NerDoc extends SequenceDoc {
@@ -67,17 +68,24 @@ export class NerTemplates implements FeatureTemplates<NerDoc> {
    * @param starters words not starting with a capital that open an entity somewhere in the training
    * data ("van", "al-", "1860"); any other such word after O or a closed entity is O without scoring.
    */
+  /** @param posTags the number of part-of-speech tags (sizes the run-time tables; only needed to compile) */
   constructor(
     readonly stage: 1 | 2,
     private readonly starters: ReadonlySet<string>,
+    private readonly posTags = 64,
   ) {}
 
   fixed(doc: NerDoc, i: number, prev: number): number {
-    // inside an open entity (after B or I) every label is in play
-    if (prev > 0 && (prev - 1) % 4 < 2) return -1;
-    const info = doc.infos[i]!;
-    if (info.caps !== Caps.none || this.starters.has(info.word)) return -1;
-    return 0;
+    return this.keepsOpen(prev) ? -1 : this.fixedByWord(doc.infos[i]!);
+  }
+
+  /** Inside an open entity (after B or I) every label is in play. */
+  keepsOpen(prev: number): boolean {
+    return prev > 0 && (prev - 1) % 4 < 2;
+  }
+
+  fixedByWord(info: WordInfo): number {
+    return info.caps !== Caps.none || this.starters.has(info.word) ? -1 : 0;
   }
 
   readonly transitions = ALLOWED;
@@ -157,5 +165,115 @@ export class NerTemplates implements FeatureTemplates<NerDoc> {
       out[n++] = key2(T_AGG_CAPS, agg, info.caps);
     }
     return n;
+  }
+
+  labelWordFeatures(info: WordInfo, prev: number, out: Uint32Array, n: number): number {
+    out[n++] = key2(T_P1W, prev, info.lowerH);
+    out[n++] = key2(T_P1SH, prev, info.shortShapeH);
+    return n;
+  }
+
+  /**
+   * The run-time form of contextFeatures: every feature whose values come from a small set (labels,
+   * tags, document evidence, gazetteer codes, first-stage labels) is summed ahead into tables indexed
+   * by those values; only the features that pair a label or a word with a word are probed.
+   */
+  compile(model: FrozenModel): ContextScorer<NerDoc> {
+    const c = this.nClasses;
+    const L = N_LABELS + 1; // labels, and 255 (outside the sentence) at index N_LABELS
+    const lab = (v: number): number => (v === N_LABELS ? 255 : v);
+    const P = this.posTags + 1;
+    const tag = (v: number): number => (v === this.posTags ? 255 : v);
+    const BUCKETS = 12;
+    const GAZ = 30 * 4;
+    const AGG = 18;
+    const labels2 = sumTable(model, L * L, (v) => {
+      const p2 = lab(Math.floor(v / L));
+      const p1 = lab(v % L);
+      return [key1(T_BIAS, 0), key1(T_P1, p1), key2(T_P2P1, p2, p1)];
+    });
+    const evidence = sumTable(model, 16 * 4 * BUCKETS, (v) => {
+      const ev = Math.floor(v / (4 * BUCKETS));
+      const caps = Math.floor(v / BUCKETS) % 4;
+      return [key2(T_EVID, ev, caps), key2(T_EVID_CASE, ev, v % BUCKETS)];
+    });
+    const posLeft = sumTable(model, P * P, (v) => {
+      const l = tag(Math.floor(v / P));
+      const p = tag(v % P);
+      return [key1(T_POS, p), key1(T_POS_L, l), key2(T_POS_LB, l, p)];
+    });
+    const posRight = sumTable(model, P * P, (v) => {
+      const p = tag(Math.floor(v / P));
+      const r = tag(v % P);
+      return [key1(T_POS_R, r), key2(T_POS_RB, p, r)];
+    });
+    const gazHere = sumTable(model, GAZ * 4, (v) => [key1(T_GAZ, v >> 2), key2(T_GAZ_CAPS, v >> 2, v & 3)]);
+    const gazLeft = sumTable(model, GAZ, (v) => [key1(T_GAZ_L, v)]);
+    const gazRight = sumTable(model, GAZ, (v) => [key1(T_GAZ_R, v)]);
+    const stage2 = this.stage === 2;
+    const s1Left = sumTable(model, stage2 ? L * L : 0, (v) => {
+      const a = lab(Math.floor(v / L));
+      const b = lab(v % L);
+      return [key1(T_S1 + 1, a), key1(T_S1 + 2, b), key2(T_S1_LB, a, b)];
+    });
+    const s1Right = sumTable(model, stage2 ? L * L : 0, (v) => {
+      const b = lab(Math.floor(v / L));
+      const r = lab(v % L);
+      return [key1(T_S1 + 3, r), key2(T_S1_RB, b, r)];
+    });
+    const s1Far = sumTable(model, stage2 ? 2 * L : 0, (v) => [key1(v < L ? T_S1 : T_S1 + 4, lab(v % L))]);
+    const aggregate = sumTable(model, stage2 ? AGG * L * 4 : 0, (v) => {
+      const agg = Math.floor(v / (L * 4));
+      const s1 = lab(Math.floor(v / 4) % L);
+      return [key1(T_AGG, agg), key2(T_AGG_S1, agg, s1), key2(T_AGG_CAPS, agg, v & 3)];
+    });
+    const add = (table: Int32Array, row: number, scores: Int32Array): void => {
+      const at = row * c;
+      for (let k = 0; k < c; k++) scores[k] += table[at + k]!;
+    };
+    const li = (v: number): number => (v === 255 ? N_LABELS : v);
+    const ti = (v: number): number => (v === 255 ? this.posTags : v);
+    return {
+      add: (doc, i, from, to, labels, scores) => {
+        const info = doc.infos[i]!;
+        const p1 = i > from ? labels[i - 1]! : 255;
+        const p2 = i > from + 1 ? labels[i - 2]! : 255;
+        const left = i > from ? doc.infos[i - 1]!.lowerH : EDGE;
+        const right = i + 1 < to ? doc.infos[i + 1]!.lowerH : EDGE;
+        add(labels2, li(p2) * L + li(p1), scores);
+        model.add(key2(T_BI_L, left, info.lowerH), scores, 0);
+        model.add(key2(T_BI_R, info.lowerH, right), scores, 0);
+
+        const ev = doc.evidence[i]!;
+        const bucket = info.caseBucket;
+        if (ev < 16 && bucket >= 0 && bucket < BUCKETS && Number.isInteger(bucket)) add(evidence, (ev * 4 + info.caps) * BUCKETS + bucket, scores);
+        else {
+          model.add(key2(T_EVID, ev, info.caps), scores, 0);
+          model.add(key2(T_EVID_CASE, ev, bucket), scores, 0);
+        }
+        if (ev & DOC_FIRST) model.add(key2(T_EVID_W, ev & 3, info.lowerH), scores, 0);
+
+        const pos = doc.pos[i]!;
+        const posL = i > from ? doc.pos[i - 1]! : 255;
+        const posR = i + 1 < to ? doc.pos[i + 1]! : 255;
+        add(posLeft, ti(posL) * P + ti(pos), scores);
+        add(posRight, ti(pos) * P + ti(posR), scores);
+
+        const g = doc.gazetteer;
+        for (let k = g.offsets[i]!; k < g.offsets[i + 1]!; k++) add(gazHere, g.codes[k]! * 4 + info.caps, scores);
+        if (i > from) for (let k = g.offsets[i - 1]!; k < g.offsets[i]!; k++) add(gazLeft, g.codes[k]!, scores);
+        if (i + 1 < to) for (let k = g.offsets[i + 1]!; k < g.offsets[i + 2]!; k++) add(gazRight, g.codes[k]!, scores);
+
+        if (stage2) {
+          const s1 = doc.stage1!;
+          const here = s1[i]!;
+          add(s1Left, li(i > from ? s1[i - 1]! : 255) * L + here, scores);
+          add(s1Right, here * L + li(i + 1 < to ? s1[i + 1]! : 255), scores);
+          add(s1Far, li(i - 2 >= from ? s1[i - 2]! : 255), scores);
+          add(s1Far, L + li(i + 2 < to ? s1[i + 2]! : 255), scores);
+          add(aggregate, (doc.aggregate![i]! * L + here) * 4 + info.caps, scores);
+        }
+      },
+    };
   }
 }

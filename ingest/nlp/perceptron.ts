@@ -6,21 +6,27 @@
 import { KeyTable } from './hash';
 
 export class LinearModel {
+  /**
+   * @param weights float weights (as trained), or int16 steps of `scale` (as stored in the model file:
+   * the run-time tagger sums those as integers, see frozen.ts)
+   */
   constructor(
     readonly nClasses: number,
     readonly table: KeyTable,
-    readonly weights: Float32Array,
+    readonly weights: Float32Array | Int16Array,
+    readonly scale = 1,
   ) {}
 
   /** Adds the weights of feats[0, n) into out (length nClasses). */
   addScores(feats: Uint32Array, n: number, out: Float32Array | Float64Array): void {
     const c = this.nClasses;
     const w = this.weights;
+    const scale = this.scale;
     for (let f = 0; f < n; f++) {
       const row = this.table.get(feats[f]!);
       if (row < 0) continue;
       const base = row * c;
-      for (let k = 0; k < c; k++) out[k] += w[base + k]!;
+      for (let k = 0; k < c; k++) out[k] += w[base + k]! * scale;
     }
   }
 
@@ -118,17 +124,8 @@ export class PerceptronTrainer {
   }
 }
 
-/** A small seeded generator (mulberry32), so training shuffles the same way every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Training shuffles with a seeded generator, so every run gives the same model. */
+export { seededRandom } from '../../src/util/random';
 
 export function shuffle<T>(items: T[], random: () => number): void {
   for (let i = items.length - 1; i > 0; i--) {

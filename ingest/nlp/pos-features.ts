@@ -3,7 +3,8 @@
  * tagger): the word and its neighbours, suffixes, shape, cluster, and the two previous tags.
  */
 import { key1, key2 } from './hash';
-import type { FeatureTemplates, SequenceDoc } from './sequence';
+import { sumTable, type FrozenModel } from './frozen';
+import type { ContextScorer, FeatureTemplates, SequenceDoc } from './sequence';
 import type { WordInfo } from './words';
 
 const T_BIAS = 1;
@@ -51,6 +52,10 @@ export class PosTemplates implements FeatureTemplates<SequenceDoc> {
     return this.dictionary.get(doc.infos[i]!.word) ?? -1;
   }
 
+  fixedByWord(info: WordInfo): number {
+    return this.dictionary.get(info.word) ?? -1;
+  }
+
   typeFeatures(info: WordInfo, offset: number, out: Uint32Array, n: number): number {
     const t = T_TYPE + 16 * (offset + 2);
     out[n++] = key1(t, info.lowerH);
@@ -81,5 +86,31 @@ export class PosTemplates implements FeatureTemplates<SequenceDoc> {
     out[n++] = key2(T_P2P1, p2, p1);
     out[n++] = key2(T_P1W, p1, _doc.infos[i]!.lowerH);
     return n;
+  }
+
+  labelWordFeatures(info: WordInfo, prev: number, out: Uint32Array, n: number): number {
+    out[n++] = key2(T_P1W, prev, info.lowerH);
+    return n;
+  }
+
+  /** Bias and the two previous tags summed per (p2, p1) pair (the previous tag with the word: labelWordFeatures). */
+  compile(model: FrozenModel): ContextScorer<SequenceDoc> {
+    const c = this.nClasses;
+    const edge = c; // index of 255, "no tag: sentence start"
+    const size = c + 1;
+    const value = (v: number): number => (v === edge ? 255 : v);
+    const pairs = sumTable(model, size * size, (v) => {
+      const p2 = value(Math.floor(v / size));
+      const p1 = value(v % size);
+      return [key1(T_BIAS, 0), key1(T_P1, p1), key2(T_P2P1, p2, p1)];
+    });
+    return {
+      add(doc, i, from, _to, labels, scores) {
+        const p1 = i > from ? labels[i - 1]! : 255;
+        const p2 = i > from + 1 ? labels[i - 2]! : 255;
+        const at = ((p2 === 255 ? edge : p2) * size + (p1 === 255 ? edge : p1)) * c;
+        for (let k = 0; k < c; k++) scores[k] += pairs[at + k]!;
+      },
+    };
   }
 }

@@ -28,19 +28,26 @@ export class Recognizer {
   private readonly ner2: SequenceTagger<NerDoc>;
   private readonly edge: { before: WordInfo; after: WordInfo };
 
-  constructor(bundle: ModelBundle) {
+  /**
+   * @param compiled score context features through the compiled tables (the default); false scores
+   * every feature key one by one, the reference the tables must agree with
+   */
+  constructor(bundle: ModelBundle, compiled = true) {
     this.posTags = bundle.posTags;
     this.cache = new WordCache(parseLexicon(bundle.lexicon));
     this.gazetteer = new Gazetteer(bundle.gazetteers);
-    this.pos = new SequenceTagger(bundle.models.pos, new PosTemplates(bundle.posTags.length, bundle.posDictionary));
+    const tags = bundle.posTags.length;
+    this.pos = new SequenceTagger(bundle.models.pos, new PosTemplates(tags, bundle.posDictionary), this.cache, compiled);
     const starters = new Set(bundle.entityStarters);
-    this.ner1 = new SequenceTagger(bundle.models.ner1, new NerTemplates(1, starters));
-    this.ner2 = new SequenceTagger(bundle.models.ner2, new NerTemplates(2, starters));
+    this.ner1 = new SequenceTagger(bundle.models.ner1, new NerTemplates(1, starters, tags), this.cache, compiled);
+    this.ner2 = new SequenceTagger(bundle.models.ner2, new NerTemplates(2, starters, tags), this.cache, compiled);
     this.edge = boundaries(this.cache);
   }
 
   /** Tags a document given as token strings and sentence starts (token indices, ascending, first 0). */
   tag(words: readonly string[], sentenceStarts: Int32Array, sentenceCount = sentenceStarts.length): TaggedTokens {
+    // between documents: the cache is bounded, and no document's infos are in use now
+    this.cache.trim([this.edge.before, this.edge.after]);
     const n = words.length;
     const infos: WordInfo[] = new Array(n);
     for (let i = 0; i < n; i++) infos[i] = this.cache.get(words[i]!);

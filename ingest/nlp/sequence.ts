@@ -6,6 +6,7 @@
  * - context features: depend on position (previous labels, gazetteer matches, tags, document evidence).
  * Training sees the same features, uncached, so both paths give the same scores.
  */
+import { FrozenModel } from './frozen';
 import type { LinearModel, PerceptronTrainer } from './perceptron';
 import type { WordCache, WordInfo } from './words';
 
@@ -32,6 +33,24 @@ export interface FeatureTemplates<D extends SequenceDoc> {
    * or -1. Applied the same way in training and tagging; it is most of the speed.
    */
   fixed?(doc: D, i: number, prev: number): number;
+  /**
+   * `fixed` split for run time, so the word's part is computed once per word: fixed(doc, i, prev) is
+   * keepsOpen(prev) ? -1 : fixedByWord(doc.infos[i]). Templates with `fixed` that depends on more than
+   * these two must leave them out.
+   */
+  fixedByWord?(info: WordInfo): number;
+  keepsOpen?(prev: number): boolean;
+  /**
+   * The run-time form of contextFeatures over a frozen model (the same features, some summed ahead),
+   * leaving out those of `labelWordFeatures`, which the tagger adds.
+   */
+  compile?(model: FrozenModel): ContextScorer<D>;
+  /**
+   * The context features that pair the previous label with the word itself (for compiled scorers): the
+   * tagger keeps their sum per word for the previous labels 0 and 255 (sentence start), by far the
+   * most common, and probes them otherwise.
+   */
+  labelWordFeatures?(info: WordInfo, prev: number, out: Uint32Array, n: number): number;
 }
 
 const FEATURE_BUFFER = 512;
@@ -45,7 +64,7 @@ function neighbour(doc: SequenceDoc, j: number, from: number, to: number, edge: 
   return j < from ? edge.before : j >= to ? edge.after : doc.infos[j]!;
 }
 
-function best(scores: Float32Array | Float64Array, templates: FeatureTemplates<SequenceDoc>, prev: number, last: boolean): number {
+function best(scores: Int32Array | Float64Array, templates: FeatureTemplates<SequenceDoc>, prev: number, last: boolean): number {
   const c = templates.nClasses;
   const transitions = templates.transitions;
   const endings = templates.endings;
@@ -63,32 +82,89 @@ function best(scores: Float32Array | Float64Array, templates: FeatureTemplates<S
   return arg < 0 ? 0 : arg;
 }
 
-/** Run-time tagger: a frozen model plus the slot its partial scores occupy in each WordInfo. */
+/** The context features of token i, added straight into integer scores (run time). */
+export interface ContextScorer<D extends SequenceDoc> {
+  add(doc: D, i: number, from: number, to: number, labels: Uint8Array, scores: Int32Array): void;
+}
+
+/** Context features scored one key at a time: the reference the compiled scorers must agree with. */
+export function keyScorer<D extends SequenceDoc>(templates: FeatureTemplates<D>, model: FrozenModel): ContextScorer<D> {
+  const feats = new Uint32Array(FEATURE_BUFFER);
+  return {
+    add(doc, i, from, to, labels, scores) {
+      const n = templates.contextFeatures(doc, i, from, to, labels, feats, 0);
+      for (let f = 0; f < n; f++) model.add(feats[f]!, scores, 0);
+    },
+  };
+}
+
+const UNKNOWN = -2;
+const CHUNK_BITS = 10;
+const CHUNK_ROWS = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK_ROWS - 1;
+
+/**
+ * Run-time tagger over a frozen model. What depends on a word alone (its partial scores at each window
+ * offset, a label fixed by the word) is computed once per word of the cache and kept in typed arrays
+ * indexed by the word's id; the cache's `generation` says when ids were reused.
+ */
 export class SequenceTagger<D extends SequenceDoc> {
-  private static nextSlot = 0;
-  private readonly slot = SequenceTagger.nextSlot++;
+  readonly model: FrozenModel;
+  private readonly context: ContextScorer<D>;
   private readonly feats = new Uint32Array(FEATURE_BUFFER);
-  private readonly scores: Float32Array;
+  private readonly scores: Int32Array;
+  private readonly stride: number;
+  /** partials per word: the window offsets, then (when the templates pair labels with words) prev 0 and 255 */
+  private readonly windowStride: number;
+  private readonly labelWord: boolean;
+  /** per word id: its row in `partials`, or -1 */
+  private rowOf = new Int32Array(0);
+  /** per word id: the label the word alone fixes, -1 for none, UNKNOWN before it is asked */
+  private fixedOf = new Int16Array(0);
+  /** partial scores, CHUNK_ROWS words a chunk: memory follows the words seen, with no copying as it grows */
+  private chunks: Int32Array[] = [];
+  private rows = 0;
+  private generation = -1;
 
   constructor(
-    readonly model: LinearModel,
+    model: LinearModel | FrozenModel,
     readonly templates: FeatureTemplates<D>,
+    private readonly cache: WordCache,
+    compiled = true,
   ) {
-    this.scores = new Float32Array(model.nClasses);
+    this.model = model instanceof FrozenModel ? model : new FrozenModel(model);
+    this.context = compiled && templates.compile ? templates.compile(this.model) : keyScorer(templates, this.model);
+    this.labelWord = compiled && templates.compile !== undefined && templates.labelWordFeatures !== undefined;
+    this.scores = new Int32Array(this.model.nClasses);
+    this.windowStride = (2 * templates.window + 1) * this.model.nClasses;
+    this.stride = this.windowStride + (this.labelWord ? 2 * this.model.nClasses : 0);
   }
 
   /** Labels every token of doc into out (length >= doc.n). */
   tag(doc: D, edge: { before: WordInfo; after: WordInfo }, out: Uint8Array): void {
-    const { window } = this.templates;
-    const width = 2 * window + 1;
+    this.sync();
+    const templates = this.templates;
+    const window = templates.window;
     const c = this.model.nClasses;
     const scores = this.scores;
+    const byWord = templates.fixedByWord !== undefined;
     for (let s = 0; s < doc.sentenceCount; s++) {
       const from = doc.sentenceStarts[s]!;
       const to = s + 1 < doc.sentenceCount ? doc.sentenceStarts[s + 1]! : doc.n;
       for (let i = from; i < to; i++) {
-        if (this.templates.fixed) {
-          const f = this.templates.fixed(doc, i, i === from ? -1 : out[i - 1]!);
+        const prev = i === from ? -1 : out[i - 1]!;
+        if (byWord) {
+          if (templates.keepsOpen === undefined || !templates.keepsOpen(prev)) {
+            const id = doc.infos[i]!.id;
+            let f = this.fixedOf[id]!;
+            if (f === UNKNOWN) f = this.fixedOf[id] = templates.fixedByWord!(doc.infos[i]!);
+            if (f >= 0) {
+              out[i] = f;
+              continue;
+            }
+          }
+        } else if (templates.fixed) {
+          const f = templates.fixed(doc, i, prev);
           if (f >= 0) {
             out[i] = f;
             continue;
@@ -96,31 +172,73 @@ export class SequenceTagger<D extends SequenceDoc> {
         }
         scores.fill(0);
         for (let o = -window; o <= window; o++) {
-          const info = neighbour(doc, i + o, from, to, edge);
-          let partial = info.scores[this.slot];
-          if (partial === undefined) partial = this.partials(info, width, c);
-          const base = (o + window) * c;
-          for (let k = 0; k < c; k++) scores[k] += partial[base + k]!;
+          const j = i + o;
+          const info = j < from ? edge.before : j >= to ? edge.after : doc.infos[j]!;
+          let row = this.rowOf[info.id]!;
+          if (row < 0) row = this.partialsOf(info);
+          const chunk = this.chunks[row >> CHUNK_BITS]!;
+          const base = (row & CHUNK_MASK) * this.stride + (o + window) * c;
+          for (let k = 0; k < c; k++) scores[k] += chunk[base + k]!;
         }
-        const n = this.templates.contextFeatures(doc, i, from, to, out, this.feats, 0);
-        this.model.addScores(this.feats, n, scores);
-        out[i] = best(scores, this.templates as FeatureTemplates<SequenceDoc>, i === from ? -1 : out[i - 1]!, i === to - 1);
+        if (this.labelWord) {
+          const p1 = i > from ? out[i - 1]! : 255;
+          if (p1 === 0 || p1 === 255) {
+            const row = this.rowOf[doc.infos[i]!.id]!;
+            const chunk = this.chunks[row >> CHUNK_BITS]!;
+            const base = (row & CHUNK_MASK) * this.stride + this.windowStride + (p1 === 0 ? 0 : c);
+            for (let k = 0; k < c; k++) scores[k] += chunk[base + k]!;
+          } else {
+            const n = templates.labelWordFeatures!(doc.infos[i]!, p1, this.feats, 0);
+            for (let f = 0; f < n; f++) this.model.add(this.feats[f]!, scores, 0);
+          }
+        }
+        this.context.add(doc, i, from, to, out, scores);
+        out[i] = best(scores, templates as FeatureTemplates<SequenceDoc>, prev, i === to - 1);
       }
     }
   }
 
-  private partials(info: WordInfo, width: number, c: number): Float32Array {
-    const partial = new Float32Array(width * c);
+  /** Resets what is kept per word id when the cache has reused ids, and makes room for every id. */
+  private sync(): void {
+    if (this.generation !== this.cache.generation) {
+      this.generation = this.cache.generation;
+      this.rowOf.fill(-1);
+      this.fixedOf.fill(UNKNOWN);
+      this.rows = 0;
+    }
+    const size = this.cache.size;
+    if (this.rowOf.length < size) {
+      const length = Math.max(1024, size * 2, this.rowOf.length * 2);
+      const rowOf = new Int32Array(length).fill(-1);
+      rowOf.set(this.rowOf);
+      this.rowOf = rowOf;
+      const fixedOf = new Int16Array(length).fill(UNKNOWN);
+      fixedOf.set(this.fixedOf);
+      this.fixedOf = fixedOf;
+    }
+  }
+
+  private partialsOf(info: WordInfo): number {
+    const row = this.rows++;
+    if (row >> CHUNK_BITS >= this.chunks.length) this.chunks.push(new Int32Array(CHUNK_ROWS * this.stride));
+    const chunk = this.chunks[row >> CHUNK_BITS]!;
+    chunk.fill(0, (row & CHUNK_MASK) * this.stride, ((row & CHUNK_MASK) + 1) * this.stride);
     const window = this.templates.window;
-    const view = new Float64Array(c);
+    const c = this.model.nClasses;
     for (let o = -window; o <= window; o++) {
       const n = this.templates.typeFeatures(info, o, this.feats, 0);
-      view.fill(0);
-      this.model.addScores(this.feats, n, view);
-      partial.set(view, (o + window) * c);
+      const at = (row & CHUNK_MASK) * this.stride + (o + window) * c;
+      for (let f = 0; f < n; f++) this.model.add(this.feats[f]!, chunk, at);
     }
-    info.scores[this.slot] = partial;
-    return partial;
+    if (this.labelWord) {
+      for (const [prev, block] of [[0, 0], [255, 1]] as const) {
+        const n = this.templates.labelWordFeatures!(info, prev, this.feats, 0);
+        const at = (row & CHUNK_MASK) * this.stride + this.windowStride + block * c;
+        for (let f = 0; f < n; f++) this.model.add(this.feats[f]!, chunk, at);
+      }
+    }
+    this.rowOf[info.id] = row;
+    return row;
   }
 }
 

@@ -4,7 +4,7 @@
  * words seen before, so after warm-up a token costs a cache hit plus the few features that depend on
  * context (previous tags, gazetteers, part of speech, document evidence).
  */
-import { hashString } from './hash';
+import { hashRange, hashString } from './hash';
 import { clusterOf, type Lexicon } from './lexicon';
 
 /** Bit-string prefix lengths used as cluster features (Ratinov & Roth 2009 use 4, 6, 10, 20). */
@@ -30,40 +30,59 @@ export class WordInfo {
   readonly caps: Caps;
   readonly hasLetter: boolean;
   readonly lower: string;
-  /** partial scores per model slot: nClasses * window-size floats */
-  readonly scores: (Float32Array | undefined)[] = [];
+  /**
+   * Index in the cache that made it, from 0: run-time taggers keep what they compute per word (partial
+   * scores, a fixed label) in typed arrays under this index rather than in objects hung on the word.
+   */
+  id: number;
 
-  constructor(readonly word: string, lexicon: Lexicon) {
+  constructor(readonly word: string, lexicon: Lexicon, id = 0) {
+    this.id = id;
     const lower = word.toLowerCase();
     this.lower = lower;
     this.wordH = hashString(word);
-    this.lowerH = hashString(lower);
+    this.lowerH = word === lower ? this.wordH : hashString(lower);
     const shape = shapeOf(word);
     this.shapeH = hashString(shape);
     this.shortShapeH = hashString(shortShape(shape));
-    this.prefixH = new Uint32Array(4);
-    this.suffixH = new Uint32Array(4);
+    // one buffer for the three hash arrays: fewer objects per cached word
+    const hashes = new Uint32Array(4 + 4 + CLUSTER_PREFIXES.length);
+    this.prefixH = hashes.subarray(0, 4);
+    this.suffixH = hashes.subarray(4, 8);
+    const len = lower.length;
     for (let k = 1; k <= 4; k++) {
-      this.prefixH[k - 1] = hashString(lower.slice(0, k));
-      this.suffixH[k - 1] = hashString(lower.slice(-k));
+      // the same values as hashing lower.slice(0, k) and lower.slice(-k), without making the strings
+      this.prefixH[k - 1] = hashRange(lower, 0, Math.min(k, len));
+      this.suffixH[k - 1] = hashRange(lower, Math.max(0, len - k), len);
     }
-    this.clusterH = new Uint32Array(CLUSTER_PREFIXES.length);
+    this.clusterH = hashes.subarray(8);
     const path = clusterOf(lexicon, word, lower);
-    for (let k = 0; k < CLUSTER_PREFIXES.length; k++) {
-      this.clusterH[k] = path === undefined ? 0 : hashString(path.slice(0, CLUSTER_PREFIXES[k]));
+    if (path !== undefined) {
+      for (let k = 0; k < CLUSTER_PREFIXES.length; k++) this.clusterH[k] = hashRange(path, 0, Math.min(CLUSTER_PREFIXES[k]!, path.length));
     }
     this.caseBucket = lexicon.capitalised.get(lower) ?? 11;
-    this.caps = capsOf(word);
-    this.hasLetter = /\p{L}/u.test(word);
+    this.caps = capsOf(word, lower);
+    this.hasLetter = hasLetter(word);
   }
 }
 
-function capsOf(word: string): Caps {
+/** Whether the word has a letter: ASCII decided by code, anything else by the Unicode property. */
+function hasLetter(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+    } else return /\p{L}/u.test(word.slice(i));
+  }
+  return false;
+}
+
+function capsOf(word: string, lower: string): Caps {
   const first = word.charAt(0);
+  if (first === first.toLowerCase()) return word !== lower ? Caps.mixed : Caps.none;
+  if (word.length === 1) return Caps.initial;
   const rest = word.slice(1);
-  const firstUpper = first !== first.toLowerCase();
-  if (!firstUpper) return word !== word.toLowerCase() ? Caps.mixed : Caps.none;
-  if (rest === rest.toUpperCase() && /\p{L}/u.test(rest)) return Caps.all;
+  if (rest === rest.toUpperCase() && hasLetter(rest)) return Caps.all;
   if (rest === rest.toLowerCase()) return Caps.initial;
   return Caps.mixed;
 }
@@ -89,26 +108,45 @@ export function shortShape(shape: string): string {
   return s;
 }
 
-/** Word infos for one lexicon, reused across documents and bounded so a long run cannot grow without end. */
+/**
+ * Word infos for one lexicon, reused across documents. Bounded: `trim()`, called between documents,
+ * starts afresh once it holds more than `limit` words, so a long run cannot grow without end (news
+ * brings new numbers and names forever). Ids restart from 0 then; `generation` tells users of ids.
+ */
 export class WordCache {
   private map = new Map<string, WordInfo>();
+  /** bumped whenever ids are reused */
+  generation = 0;
   constructor(
     readonly lexicon: Lexicon,
-    private readonly limit = 200_000,
+    readonly limit = 1 << 15,
   ) {}
 
   get(word: string): WordInfo {
     let info = this.map.get(word);
     if (info === undefined) {
-      if (this.map.size >= this.limit) this.map.clear();
-      info = new WordInfo(word, this.lexicon);
+      info = new WordInfo(word, this.lexicon, this.map.size);
       this.map.set(word, info);
     }
     return info;
   }
 
-  /** Drops cached partial scores (needed when a model in a slot changes, as during training). */
-  clearScores(): void {
-    for (const info of this.map.values()) info.scores.length = 0;
+  /** Number of words held; every id is below it. */
+  get size(): number {
+    return this.map.size;
+  }
+
+  /**
+   * Empties the cache once it holds more than `limit` words, but for `keep` (renumbered from 0). Never
+   * call it while a document's infos are in use.
+   */
+  trim(keep: readonly WordInfo[] = []): void {
+    if (this.map.size <= this.limit) return;
+    this.map.clear();
+    this.generation++;
+    for (const info of keep) {
+      info.id = this.map.size;
+      this.map.set(info.word, info);
+    }
   }
 }

@@ -335,25 +335,27 @@ class Merger {
     // the id: an acronym when there is one (articles often use only it), else the name
     const acronym = type === 'Organization' ? pool.flatMap((n) => n.entity.keys).find((k) => isAcronym(k.toUpperCase()) && !k.includes(' ') && k.length <= 6 && pool.some((n) => n.entity.aliases.some((a) => a.replace(/\./g, '') === k.toUpperCase()))) : undefined;
     const id = entityId(type, acronym ?? name);
-    const aliases: string[] = [];
-    const articles: string[] = [];
-    const mentions: EntityMentions[] = [];
+    // Sets beside the arrays keep first-seen order without a scan per alias: a place named in thousands
+    // of articles would otherwise cost millions of comparisons
+    const aliasSet = new Set<string>();
+    const mentions = new Map<string, EntityMentions>();
     const labels = new Set<string>();
     for (const n of nodes) {
-      for (const a of n.entity.aliases) if (!aliases.includes(a)) aliases.push(a);
+      for (const a of n.entity.aliases) aliasSet.add(a);
       for (const l of n.entity.labels) labels.add(l);
       const article = this.extractions[n.article]!.article.id;
-      if (!articles.includes(article)) articles.push(article);
-      const m = mentions.find((x) => x.article === article);
-      if (m === undefined) mentions.push({ article, count: Math.max(1, n.entity.count), aliases: [...n.entity.aliases] });
+      const m = mentions.get(article);
+      if (m === undefined) mentions.set(article, { article, count: Math.max(1, n.entity.count), aliases: [...n.entity.aliases] });
       else {
         m.count += Math.max(1, n.entity.count);
         for (const a of n.entity.aliases) if (!m.aliases.includes(a)) m.aliases.push(a);
       }
     }
-    if (!aliases.includes(name)) aliases.unshift(name);
+    const aliases = [...aliasSet];
+    const articles = [...mentions.keys()];
+    if (!aliasSet.has(name)) aliases.unshift(name);
     if (type !== 'Location') labels.delete('Country');
-    const out: ExtractedEntity = { id, name, type, aliases, articles, mentions };
+    const out: ExtractedEntity = { id, name, type, aliases, articles, mentions: [...mentions.values()] };
     if (labels.size > 0) out.labels = [...labels];
     return out;
   }
