@@ -1,6 +1,6 @@
 /** Extraction: articles -> entities and facts -> one ExtractionDocument (the stage table, the per-article step, the merge). */
 export { extractDocument, Extractor, type ExtractOptions } from './document';
-export { extractArticle, articleRecord } from './article';
+export { extractArticle, articleRecord, truncationNote, MAX_EXTRACTED_CHARS } from './article';
 export { STAGES, DEFAULT_PIPELINE, checkPipeline, type Stage, type StageContext } from './stages';
 export { toTsv } from './tsv';
 export type { ArticleExtraction, LocalEntity, LocalRelation, Ref, Candidate, EntityKind } from './types';

@@ -11,6 +11,9 @@ import type { Draft } from './draft';
  */
 export function parseHtml(html: string, file: string): Draft {
   const { document } = parseHTML(html) as unknown as { document: Doc };
+  if (nestingDepth(document.documentElement) > MAX_DEPTH) {
+    throw new InputError(file, `HTML elements nested more than ${MAX_DEPTH} deep; a news page never is, so it is not read`);
+  }
   const meta = readMetadata(document);
   dropNoise(document);
 
@@ -28,6 +31,26 @@ export function parseHtml(html: string, file: string): Draft {
     byline: clean(meta.byline ?? parsed?.byline ?? undefined),
     url: meta.url,
   };
+}
+
+/**
+ * Deepest element nesting read. Real pages stay under a hundred; Readability's scoring walks the text of every
+ * ancestor, so a hostile page nested 20,000 deep took over 10 s and then overflowed the stack.
+ */
+const MAX_DEPTH = 512;
+
+/** How deep elements nest below `root` (counting stops just past MAX_DEPTH), walked without recursion. */
+function nestingDepth(root: Node_ | null): number {
+  if (root === null) return 0;
+  let deepest = 0;
+  const stack: Array<[Node_, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (deepest > MAX_DEPTH) break;
+    for (const child of Array.from(node.childNodes)) if (child.nodeType === 1) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 /** Under this many words a page holds no story, only page furniture. */

@@ -34,6 +34,9 @@ export function assertReadOnly(cypher: string): void {
     if (WRITE_CLAUSES.has(upper)) {
       throw new QueryRefusedError(`${upper} writes to the database; only read queries run here (MATCH, OPTIONAL MATCH, WITH, UNWIND, CALL of read procedures, RETURN)`);
     }
+    if (upper === 'TERMINATE') {
+      throw new QueryRefusedError('TERMINATE stops other clients\' transactions (a load, say); only queries over the graph run here');
+    }
     if (upper === 'LOAD' && words[i + 1]?.text.toUpperCase() === 'CSV') {
       throw new QueryRefusedError('LOAD CSV reads files and URLs from the server; only queries over the graph run here');
     }

@@ -7,6 +7,7 @@ import { DEFAULT_READ_LIMITS, runPreset, runUserCypher, type PresetCatalog, type
 import { bearerMatches } from './auth';
 import { completionQuery } from './completion';
 import { errorAnswer, HttpError } from './errors';
+import { DEFAULT_CONCURRENCY, QueryGate, type ConcurrencyLimits } from './limit';
 
 export interface AppOptions {
   /** the Neo4j driver (and database) every query goes to; the caller owns and closes it */
@@ -22,6 +23,8 @@ export interface AppOptions {
   staticDir?: string;
   /** fastify's request log; default off */
   logger?: boolean;
+  /** queries running and waiting at once; past both, requests get 503; default 16 and 256 */
+  concurrency?: Partial<ConcurrencyLimits>;
 }
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -36,6 +39,9 @@ const presetName = { type: 'string', pattern: '^[a-z][a-z0-9-]*$', maxLength: 64
 export function createApp(options: AppOptions): FastifyInstance {
   const limits: ReadLimits = { ...DEFAULT_READ_LIMITS, ...options.limits };
   const { presets, query, token } = options;
+  const gate = new QueryGate({ ...DEFAULT_CONCURRENCY, ...options.concurrency });
+  const preset = (p: Parameters<typeof runPreset>[1], params: Record<string, unknown>): Promise<QueryResult> =>
+    gate.run(() => runPreset(query, p, params, limits));
   for (const needed of [SEARCH_PRESET, ENTITY_PRESET]) presets.get(needed);
 
   const app = Fastify({
@@ -60,6 +66,7 @@ export function createApp(options: AppOptions): FastifyInstance {
   app.setErrorHandler((error, request, reply) => {
     const { status, body } = errorAnswer(error);
     if (status >= 500) request.log.error(error);
+    if (status === 503) reply.header('retry-after', '1');
     return reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) =>
@@ -93,7 +100,7 @@ export function createApp(options: AppOptions): FastifyInstance {
         request.body ??= {};
       },
     },
-    async (request): Promise<QueryResult> => runPreset(query, presets.get(request.params.name), request.body ?? {}, limits),
+    async (request): Promise<QueryResult> => preset(presets.get(request.params.name), request.body ?? {}),
   );
 
   app.post<{ Body: { cypher: string; params?: Record<string, unknown> } }>(
@@ -108,7 +115,7 @@ export function createApp(options: AppOptions): FastifyInstance {
         },
       },
     },
-    async (request): Promise<QueryResult> => runUserCypher(query, request.body.cypher, request.body.params ?? {}, limits),
+    async (request): Promise<QueryResult> => gate.run(() => runUserCypher(query, request.body.cypher, request.body.params ?? {}, limits)),
   );
 
   app.get<{ Querystring: { q: string; limit: number } }>(
@@ -125,7 +132,7 @@ export function createApp(options: AppOptions): FastifyInstance {
     async (request): Promise<QueryResult> => {
       const q = completionQuery(request.query.q);
       if (q === undefined) return { columns: [], rows: [], nodes: [], edges: [], truncated: false };
-      return runPreset(query, presets.get(SEARCH_PRESET), { q, limit: request.query.limit }, limits);
+      return preset(presets.get(SEARCH_PRESET), { q, limit: request.query.limit });
     },
   );
 
@@ -133,7 +140,7 @@ export function createApp(options: AppOptions): FastifyInstance {
     '/api/entity/:id',
     { schema: { params: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 300 } } } } },
     async (request): Promise<QueryResult> => {
-      const result = await runPreset(query, presets.get(ENTITY_PRESET), { id: request.params.id }, limits);
+      const result = await preset(presets.get(ENTITY_PRESET), { id: request.params.id });
       if (result.rows.length === 0) throw new HttpError(404, 'unknown_entity', `no entity with id "${request.params.id}"`);
       return result;
     },
@@ -150,7 +157,9 @@ export function createApp(options: AppOptions): FastifyInstance {
     async (request, reply) => {
       const { format } = request.params;
       const info = FORMAT_INFO[format];
+      const release = await gate.acquire();
       const out = new PassThrough();
+      out.once('close', release);
       // streamed: a large graph never sits in memory; an error mid-way ends the download short rather than hanging it
       exportGraph(query.driver, format, out, { database: query.database, includeArticles: request.query.articles === true }).then(
         () => out.end(),

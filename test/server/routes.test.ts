@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { loadPresets, type QueryTarget } from '../../src/query';
-import { checkBinding, completionQuery, createApp } from '../../src/server';
+import type { QueryTarget } from '../../src/query';
+import { checkBinding, completionQuery } from '../../src/server';
 import { loadExtraction } from '../../src/store';
 import { fixtureDocument } from '../support/graph';
+import { apiServers } from '../support/server';
 import { clearDatabase, testNeo4j } from '../support/neo4j';
 
 interface Row {
@@ -42,13 +42,8 @@ describe('the HTTP API (integration)', function () {
   this.timeout(120_000);
   let query: QueryTarget;
   let base: string;
-  const presets = loadPresets();
-  const started: FastifyInstance[] = [];
-  const start = async (options: Partial<Parameters<typeof createApp>[0]> = {}): Promise<string> => {
-    const app = createApp({ query, presets, ...options });
-    started.push(app);
-    return app.listen({ host: '127.0.0.1', port: 0 });
-  };
+  const servers = apiServers(() => query);
+  const start = servers.start;
 
   before(async () => {
     const db = await testNeo4j();
@@ -58,7 +53,7 @@ describe('the HTTP API (integration)', function () {
     base = await start();
   });
   after(async () => {
-    for (const app of started) await app.close();
+    await servers.closeAll();
   });
 
   const table: Row[] = [

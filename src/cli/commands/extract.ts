@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { readArticles, surveyInputs, DEFAULT_MAX_BYTES } from '../../../ingest/read';
-import { Extractor, loadSchema, toTsv, type ArticleExtraction } from '../../../ingest/extract';
+import { Extractor, loadSchema, toTsv, truncationNote, type ArticleExtraction } from '../../../ingest/extract';
 import { ConfigError, ExitCode } from '../../errors';
 import type { CliContext } from '../context';
 import { startProgress } from '../progress';
@@ -40,6 +40,8 @@ export function registerExtract(program: Command, context: CliContext): void {
         for await (const event of readArticles(paths, { maxBytes: maxMb * 1024 * 1024, onInput: ({ bytes }) => progress.tick(bytes) })) {
           if (event.kind === 'article') {
             try {
+              const note = truncationNote(event.article);
+              if (note) progress.log(`graphwire: warning: ${note}`);
               results.push(extractor.article(event.article));
             } catch (error) {
               failures++;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Driver } from 'neo4j-driver';
-import { Extractor, loadSchema, readArticles, surveyInputs, type ArticleExtraction } from '../../../ingest';
+import { Extractor, loadSchema, readArticles, surveyInputs, truncationNote, type ArticleExtraction } from '../../../ingest';
 import { ExitCode, InputError } from '../../errors';
 import type { Article } from '../../model/article';
 import type { ExtractionDocument } from '../../model/extraction';
@@ -86,12 +86,22 @@ export async function ingest(context: CliContext, run: IngestRun): Promise<Inges
     const extracted: ArticleExtraction[] = [];
     // an article already in the graph, or read twice in this window (the same text in two files), is not extracted
     // again, and counts as unchanged: every article read appears in the summary once
+    let failed = 0;
     for (const article of articles) {
       if (known.has(article.id)) continue;
       known.add(article.id);
-      extracted.push(extractor.article(article));
+      const note = truncationNote(article);
+      if (note) progress.log(`graphwire: warning: ${note}`);
+      try {
+        extracted.push(extractor.article(article));
+      } catch (error) {
+        // one article the extractor cannot handle never sinks the rest
+        failed++;
+        progress.log(`graphwire: skipped ${article.path}${article.line === undefined ? '' : `:${article.line}`}: extraction failed: ${(error as Error).message}`);
+      }
     }
-    result.summary.articles.unchanged += articles.length - extracted.length;
+    result.summary.articles.failed += failed;
+    result.summary.articles.unchanged += articles.length - extracted.length - failed;
     if (extracted.length === 0) return;
     const doc = extractor.merge(extracted);
     if (run.connection === undefined) {
