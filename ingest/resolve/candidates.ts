@@ -21,6 +21,10 @@ import {
   TITLE_EXTRA,
 } from './words';
 
+/** What a rule says of a new candidate: its token span, how it was found, and any of a candidate's optional fields. */
+type CandidateSpec = { from: number; to: number } & Pick<Candidate, 'how' | 'kind'> &
+  Partial<Pick<Candidate, 'type' | 'name' | 'key' | 'labels' | 'head' | 'title' | 'affiliation' | 'definite' | 'weak' | 'pointsAt'>>;
+
 const NOUN = /^NN/;
 const CAPITAL = /^(?:[A-Z]|(?:al|el|ad|as|bin|ibn)-[A-Z])/;
 
@@ -449,22 +453,7 @@ class CandidateFinder {
 
   // ---- helpers
 
-  private add(spec: {
-    from: number;
-    to: number;
-    how: Candidate['how'];
-    kind: Candidate['kind'];
-    type?: string;
-    name?: string;
-    key?: string;
-    labels?: string[];
-    head?: string;
-    title?: string;
-    affiliation?: number;
-    definite?: boolean;
-    weak?: boolean;
-    pointsAt?: Candidate['pointsAt'];
-  }): number {
+  private add(spec: CandidateSpec): number {
     const first = this.tokens[spec.from]!;
     const last = this.tokens[spec.to - 1]!;
     const text = this.text.slice(first.start, last.end);
