@@ -39,6 +39,21 @@ describe('the graphwire CLI shell', function () {
     assert.match(run.stderr, /NEO4J_URI "http:\/\/nope" is not a Neo4j URI/);
   });
 
+  const badFlags: Array<[string[], RegExp]> = [
+    [['ingest', '--batch-size', '0', 'x.txt'], /--batch-size "0" is not a positive whole number/],
+    [['ingest', '--window', 'many', 'x.txt'], /--window "many" is not a positive whole number/],
+    [['load', '--batch-size', '-3', 'x.json'], /--batch-size "-3" is not a positive whole number/],
+    [['serve', '--port', '99999'], /--port "99999" is not a port number/],
+    [['query', 'schema', '--limit', 'abc'], /--limit "abc" is not a positive whole number/],
+  ];
+  for (const [args, message] of badFlags) {
+    it(`exits 2 naming the flag for \`graphwire ${args.join(' ')}\`, before touching any input or Neo4j`, () => {
+      const run = graphwire(args, { GRAPHWIRE_HOME: home });
+      assert.equal(run.code, 2, run.stderr);
+      assert.match(run.stderr, message);
+    });
+  }
+
   it('reports a stopped server on stdout and exits 1', () => {
     const run = graphwire(['neo4j', 'status', '--json'], { GRAPHWIRE_HOME: home });
     assert.equal(run.code, 1);

@@ -35,7 +35,7 @@ describe('graphwire presets / query / serve (CLI, no Neo4j)', function () {
     [['query', 'neighbourhood', '-p', 'hops=lots'], /parameter "hops": must be a whole number, not "lots"/],
     [['query', 'neighbourhood', '-p', 'depth=2'], /parameter "depth": .*takes name, hops, limit/],
     [['query', '--cypher', 'MATCH (n) DETACH DELETE n'], /DETACH writes to the database/],
-    [['query', '--cypher', 'RETURN 1', '--limit', '0'], /--limit 0 is not a positive whole number/],
+    [['query', '--cypher', 'RETURN 1', '--limit', '0'], /--limit "0" is not a positive whole number/],
     [['query', 'schema', '--format', 'xml'], /Allowed choices are table, json, csv/],
     [['serve', '--host', '0.0.0.0'], /needs|GRAPHWIRE_API_TOKEN/],
   ];

@@ -18,6 +18,7 @@ import {
 import { connect, type Neo4jConnection } from '../../neo4j';
 import { DEFAULT_READ_LIMITS, checkParams, loadPresets, parseAssignments, runPreset } from '../../query';
 import type { CliContext } from '../context';
+import { positiveInt } from '../flags';
 
 interface ExportFlags {
   output?: string;
@@ -82,8 +83,7 @@ function prepare(flags: ExportFlags): (connection: Neo4jConnection) => Export {
     };
   }
   if (flags.articles) throw new ConfigError('--articles applies to the whole graph; a preset exports what it returns');
-  const rowLimit = Number(flags.limit);
-  if (!Number.isInteger(rowLimit) || rowLimit < 1) throw new ConfigError(`--limit "${flags.limit}" is not a positive whole number`);
+  const rowLimit = positiveInt('--limit', flags.limit);
   const preset = loadPresets().get(flags.preset);
   const params = parseAssignments(preset, flags.param);
   checkParams(preset, params);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Driver } from 'neo4j-driver';
 import { Extractor, loadSchema, readArticles, surveyInputs, truncationNote, type ArticleExtraction } from '../../../ingest';
-import { ExitCode, InputError } from '../../errors';
+import { ExitCode } from '../../errors';
 import type { Article } from '../../model/article';
 import type { ExtractionDocument } from '../../model/extraction';
 import { connect, type Neo4jConnection } from '../../neo4j';
@@ -9,6 +9,7 @@ import { DEFAULT_BATCH_SIZE, loadExtraction, type LoadSummary } from '../../stor
 import type { CliContext } from '../context';
 import { startProgress } from '../progress';
 import { reportLoad } from './load';
+import { positiveInt } from '../flags';
 
 export const DEFAULT_WINDOW = 500;
 
@@ -50,7 +51,7 @@ export function registerIngest(program: Command, context: CliContext): void {
     .option('--schema <file>', 'a schema file (JSON or YAML) replacing or extending the default news schema')
     .option('--dry-run', 'print what would be loaded (the extraction JSON) and write nothing')
     .action(async (paths: string[], flags: IngestFlags) => {
-      const run: IngestRun = { paths, batchSize: positive('--batch-size', flags.batchSize), window: positive('--window', flags.window), schemaFile: flags.schema };
+      const run: IngestRun = { paths, batchSize: positiveInt('--batch-size', flags.batchSize), window: positiveInt('--window', flags.window), schemaFile: flags.schema };
       if (flags.dryRun) {
         const result = await ingest(context, run);
         const doc = concatenate(result.documents);
@@ -139,12 +140,6 @@ async function existingArticles(connection: Neo4jConnection, ids: string[]): Pro
   const driver: Driver = connection.driver;
   const { records } = await driver.executeQuery('MATCH (a:Article) WHERE a.id IN $ids RETURN a.id AS id', { ids }, { database: connection.target.database });
   return new Set(records.map((r) => r.get('id') as string));
-}
-
-function positive(flag: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InputError(flag, `"${value}" is not a positive whole number`);
-  return n;
 }
 
 function emptySummary(): LoadSummary {

@@ -6,6 +6,7 @@ import { connect } from '../../neo4j';
 import { DEFAULT_BATCH_SIZE, findArticlesByReference, loadExtraction, retractArticles, type LoadSummary } from '../../store';
 import type { CliContext } from '../context';
 import { startProgress } from '../progress';
+import { positiveInt } from '../flags';
 
 export function registerLoad(program: Command, context: CliContext): void {
   program
@@ -14,8 +15,7 @@ export function registerLoad(program: Command, context: CliContext): void {
     .argument('<file...>', 'extraction JSON files')
     .option('--batch-size <rows>', 'rows per transaction', String(DEFAULT_BATCH_SIZE))
     .action(async (files: string[], options: { batchSize: string }) => {
-      const batchSize = Number(options.batchSize);
-      if (!Number.isInteger(batchSize) || batchSize < 1) throw new InputError('--batch-size', `"${options.batchSize}" is not a positive whole number`);
+      const batchSize = positiveInt('--batch-size', options.batchSize);
       const connection = await connect(context.config(), { log: context.say });
       try {
         for (const file of files) {

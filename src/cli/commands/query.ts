@@ -18,6 +18,7 @@ import {
   type ReadLimits,
 } from '../../query';
 import type { CliContext } from '../context';
+import { positiveInt, positiveSeconds } from '../flags';
 
 interface QueryOptions {
   param: string[];
@@ -83,9 +84,7 @@ function prepare(presetName: string | undefined, options: QueryOptions): Run {
 }
 
 function readLimits(options: QueryOptions): ReadLimits {
-  const rowLimit = Number(options.limit);
-  const seconds = Number(options.timeout);
-  if (!Number.isInteger(rowLimit) || rowLimit < 1) throw new ConfigError(`--limit ${options.limit} is not a positive whole number`);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new ConfigError(`--timeout ${options.timeout} is not a positive number of seconds`);
+  const rowLimit = positiveInt('--limit', options.limit);
+  const seconds = positiveSeconds('--timeout', options.timeout);
   return { rowLimit, timeoutMs: Math.round(seconds * 1000) };
 }

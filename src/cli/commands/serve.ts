@@ -1,11 +1,11 @@
 import { Option, type Command } from 'commander';
-import { ConfigError } from '../../errors';
 import { connect } from '../../neo4j';
 import { DEFAULT_READ_LIMITS, loadPresets } from '../../query';
 import { checkBinding, DEFAULT_HOST, DEFAULT_PORT, serve } from '../../server';
 import type { CliContext } from '../context';
 import { waitForSignal } from '../signals';
 import { viewerDir } from './start';
+import { port, positiveInt, positiveSeconds } from '../flags';
 
 interface ServeFlags {
   host: string;
@@ -27,12 +27,9 @@ export function registerServe(program: Command, context: CliContext): void {
     .option('--timeout <seconds>', 'longest a query may run', String(DEFAULT_READ_LIMITS.timeoutMs / 1000))
     .option('--static <dir>', 'serve this folder at / instead of the built viewer (dist/viz)')
     .action(async (flags: ServeFlags) => {
-      const port = Number(flags.port);
-      const rowLimit = Number(flags.limit);
-      const seconds = Number(flags.timeout);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port ${flags.port} is not a port number`);
-      if (!Number.isInteger(rowLimit) || rowLimit < 1) throw new ConfigError(`--limit ${flags.limit} is not a positive whole number`);
-      if (!Number.isFinite(seconds) || seconds <= 0) throw new ConfigError(`--timeout ${flags.timeout} is not a positive number of seconds`);
+      const listenPort = port('--port', flags.port);
+      const rowLimit = positiveInt('--limit', flags.limit);
+      const seconds = positiveSeconds('--timeout', flags.timeout);
       // refuse an unsafe binding before starting Neo4j
       checkBinding(flags.host, flags.token);
       const presets = loadPresets();
@@ -40,7 +37,7 @@ export function registerServe(program: Command, context: CliContext): void {
       try {
         const { app, url } = await serve({
           host: flags.host,
-          port,
+          port: listenPort,
           token: flags.token,
           presets,
           query: { driver: connection.driver, database: connection.target.database },

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { ConfigError, ExitCode } from '../../errors';
+import { ExitCode } from '../../errors';
 import { BundledNeo4j, connect } from '../../neo4j';
 import { loadPresets } from '../../query';
 import { DEFAULT_HOST, DEFAULT_PORT, serve } from '../../server';
@@ -11,6 +11,7 @@ import type { CliContext } from '../context';
 import { waitForSignal } from '../signals';
 import { DEFAULT_WINDOW, ingest } from './ingest';
 import { reportLoad } from './load';
+import { port } from '../flags';
 
 interface StartFlags {
   port: string;
@@ -35,8 +36,7 @@ export function registerStart(program: Command, context: CliContext): void {
     .option('--port <port>', 'port of the viewer and API on 127.0.0.1 (0 = any free port)', String(DEFAULT_PORT))
     .option('--articles <path...>', 'ingest these instead of examples/articles')
     .action(async (flags: Partial<StartFlags>) => {
-      const port = Number(flags.port ?? DEFAULT_PORT);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port ${flags.port} is not a port number`);
+      const listenPort = port('--port', flags.port ?? String(DEFAULT_PORT));
       const config = context.config();
       const bundled = config.external ? undefined : new BundledNeo4j(config.home, config.bundled);
       const wasRunning = bundled?.status().running ?? true;
@@ -51,7 +51,7 @@ export function registerStart(program: Command, context: CliContext): void {
         const staticDir = viewerDir();
         const { app, url } = await serve({
           host: DEFAULT_HOST,
-          port,
+          port: listenPort,
           presets: loadPresets(),
           query: { driver: connection.driver, database: connection.target.database },
           staticDir,
