@@ -1,4 +1,4 @@
-export { loadExtraction, DEFAULT_BATCH_SIZE } from './load';
+export { loadExtraction, knownArticleIds, DEFAULT_BATCH_SIZE } from './load';
 export type { LoadOptions, LoadSummary, LoadFailure } from './load';
 export { retractArticles, findArticlesByReference } from './retract';
 export type { RetractResult } from './retract';

@@ -58,7 +58,7 @@ export async function loadExtraction(driver: Driver, doc: ExtractionDocument, op
         add(summary, await session.executeWrite((tx) => writeBatch(tx, batch)));
       } catch (error) {
         // the driver has already retried with backoff; splitting the batch would only wait that long again per article
-        if (isConnectionLost(error)) throw gaveUp(error, contributions.slice(done - problems.length));
+        if (isConnectionLost(error)) throw gaveUp(error, files(contributions.slice(done - problems.length)));
         if (batch.length === 1) {
           recordFailure(summary, batch, error);
         } else {
@@ -67,7 +67,7 @@ export async function loadExtraction(driver: Driver, doc: ExtractionDocument, op
             try {
               add(summary, await session.executeWrite((tx) => writeBatch(tx, [one])));
             } catch (single) {
-              if (isConnectionLost(single)) throw gaveUp(single, contributions.slice(done - problems.length + batch.indexOf(one)));
+              if (isConnectionLost(single)) throw gaveUp(single, files(contributions.slice(done - problems.length + batch.indexOf(one))));
               recordFailure(summary, [one], single);
             }
           }
@@ -262,12 +262,37 @@ function isConnectionLost(error: unknown): boolean {
   return CONNECTION_LOST.has(String((error as { code?: unknown } | undefined)?.code));
 }
 
+/**
+ * Which of these article ids the graph already holds (an ingest skips extracting them). A lost connection stops
+ * the ingest the way it stops a load: naming the articles not loaded.
+ */
+export async function knownArticleIds(
+  driver: Driver,
+  articles: ReadonlyArray<{ id: string; file: string }>,
+  options: { database?: string } = {},
+): Promise<Set<string>> {
+  try {
+    const { records } = await driver.executeQuery(
+      'MATCH (a:Article) WHERE a.id IN $ids RETURN a.id AS id',
+      { ids: articles.map((a) => a.id) },
+      { database: options.database },
+    );
+    return new Set(records.map((r) => r.get('id') as string));
+  } catch (error) {
+    if (isConnectionLost(error)) throw gaveUp(error, articles.map((a) => a.file));
+    throw error;
+  }
+}
+
+function files(contributions: readonly ArticleContribution[]): string[] {
+  return contributions.map((c) => c.article.file);
+}
+
 /** The load stops: every article from the failed batch on is named, and loading them again later is safe. */
-function gaveUp(error: unknown, notLoaded: ArticleContribution[]): Neo4jUnavailableError {
-  const files = notLoaded.map((c) => c.article.file);
-  const named = files.length > 10 ? `${files.slice(0, 10).join(', ')} and ${files.length - 10} more` : files.join(', ');
+function gaveUp(error: unknown, notLoaded: readonly string[]): Neo4jUnavailableError {
+  const named = notLoaded.length > 10 ? `${notLoaded.slice(0, 10).join(', ')} and ${notLoaded.length - 10} more` : notLoaded.join(', ');
   return new Neo4jUnavailableError(
-    `lost the connection to Neo4j and gave up after retrying (${(error as Error).message}); ${files.length} article(s) not loaded: ${named}. ` +
+    `lost the connection to Neo4j and gave up after retrying (${(error as Error).message}); ${notLoaded.length} article(s) not loaded: ${named}. ` +
       'Run the same command again once Neo4j is back: articles already loaded are skipped.',
     { cause: error },
   );

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { loadExtraction, retractArticles } from '../../src/store';
+import neo4j from 'neo4j-driver';
+import { Neo4jUnavailableError } from '../../src/errors';
+import { knownArticleIds, loadExtraction, retractArticles } from '../../src/store';
 import type { ExtractionDocument } from '../../src/model/extraction';
 import { clearDatabase, testNeo4j, type TestNeo4j } from '../support/neo4j';
 import { countGraph, fixtureDocument, graphFingerprint } from '../support/graph';
@@ -146,6 +148,20 @@ describe('loading extractions into Neo4j (integration)', function () {
     const summary = await loadExtraction(db.driver, doc, { database: db.target.database, batchSize: 1 });
     assert.deepEqual(summary.articles, { new: 5, unchanged: 0, updated: 0, failed: 0 });
     assert.equal((await q('MATCH (a:Article) RETURN count(a) AS n'))[0]!.n, 5);
+  });
+
+  it('tells which articles are already loaded, and names the articles not loaded when the server is gone', async () => {
+    await loadExtraction(db.driver, fixtureDocument(), { database: db.target.database });
+    const asked = [{ id: 'a-post-05', file: '05-accord-signed.html' }, { id: 'a-new', file: 'new.txt' }];
+    assert.deepEqual([...(await knownArticleIds(db.driver, asked, { database: db.target.database }))], ['a-post-05']);
+    // nothing listens on port 1; a short retry window keeps the test quick
+    const gone = neo4j.driver('bolt://127.0.0.1:1', undefined, { maxTransactionRetryTime: 300, connectionTimeout: 1000 });
+    try {
+      await assert.rejects(knownArticleIds(gone, asked), (error: unknown) =>
+        error instanceof Neo4jUnavailableError && /2 article\(s\) not loaded: 05-accord-signed\.html, new\.txt/.test(error.message));
+    } finally {
+      await gone.close();
+    }
   });
 
   it('rolls back a batch that fails mid-way, reports its articles, and loads the rest', async () => {

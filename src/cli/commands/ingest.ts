@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
-import type { Driver } from 'neo4j-driver';
 import { Extractor, loadSchema, readArticles, surveyInputs, truncationNote, type ArticleExtraction } from '../../../ingest';
 import { ExitCode } from '../../errors';
 import type { Article } from '../../model/article';
 import type { ExtractionDocument } from '../../model/extraction';
 import { connect, type Neo4jConnection } from '../../neo4j';
-import { DEFAULT_BATCH_SIZE, loadExtraction, type LoadSummary } from '../../store';
+import { DEFAULT_BATCH_SIZE, knownArticleIds, loadExtraction, type LoadSummary } from '../../store';
 import type { CliContext } from '../context';
 import { startProgress } from '../progress';
 import { reportLoad } from './load';
@@ -83,7 +82,9 @@ export async function ingest(context: CliContext, run: IngestRun): Promise<Inges
     if (window.length === 0) return;
     const articles = window;
     window = [];
-    const known = run.connection ? await existingArticles(run.connection, articles.map((a) => a.id)) : new Set<string>();
+    const known = run.connection
+      ? await knownArticleIds(run.connection.driver, articles, { database: run.connection.target.database })
+      : new Set<string>();
     const extracted: ArticleExtraction[] = [];
     // an article already in the graph, or read twice in this window (the same text in two files), is not extracted
     // again, and counts as unchanged: every article read appears in the summary once
@@ -134,12 +135,6 @@ export async function ingest(context: CliContext, run: IngestRun): Promise<Inges
   }
   result.summary.articles.failed += result.readFailures;
   return result;
-}
-
-async function existingArticles(connection: Neo4jConnection, ids: string[]): Promise<Set<string>> {
-  const driver: Driver = connection.driver;
-  const { records } = await driver.executeQuery('MATCH (a:Article) WHERE a.id IN $ids RETURN a.id AS id', { ids }, { database: connection.target.database });
-  return new Set(records.map((r) => r.get('id') as string));
 }
 
 function emptySummary(): LoadSummary {
