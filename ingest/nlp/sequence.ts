@@ -123,6 +123,12 @@ export class SequenceTagger<D extends SequenceDoc> {
   private fixedOf = new Int16Array(0);
   /** partial scores, CHUNK_ROWS words a chunk: memory follows the words seen, with no copying as it grows */
   private chunks: Int32Array[] = [];
+  /**
+   * per row, a bit for each block of partials already summed (the window offsets, then the two label-word
+   * blocks): blocks are summed when first needed, because most words are only ever seen at some offsets
+   * (a lower-case word next to a name, never scored itself by the recogniser)
+   */
+  private summed: Uint8Array[] = [];
   private rows = 0;
   private generation = -1;
 
@@ -136,6 +142,8 @@ export class SequenceTagger<D extends SequenceDoc> {
     this.context = compiled && templates.compile ? templates.compile(this.model) : keyScorer(templates, this.model);
     this.labelWord = compiled && templates.compile !== undefined && templates.labelWordFeatures !== undefined;
     this.scores = new Int32Array(this.model.nClasses);
+    // one bit per block in `summed`
+    if (2 * templates.window + 3 > 8) throw new Error(`a window of ${templates.window} has more blocks than the tagger tracks`);
     this.windowStride = (2 * templates.window + 1) * this.model.nClasses;
     this.stride = this.windowStride + (this.labelWord ? 2 * this.model.nClasses : 0);
   }
@@ -175,17 +183,21 @@ export class SequenceTagger<D extends SequenceDoc> {
           const j = i + o;
           const info = j < from ? edge.before : j >= to ? edge.after : doc.infos[j]!;
           let row = this.rowOf[info.id]!;
-          if (row < 0) row = this.partialsOf(info);
+          if (row < 0) row = this.newRow(info);
+          const block = o + window;
+          if ((this.summed[row >> CHUNK_BITS]![row & CHUNK_MASK]! & (1 << block)) === 0) this.sum(info, row, block);
           const chunk = this.chunks[row >> CHUNK_BITS]!;
-          const base = (row & CHUNK_MASK) * this.stride + (o + window) * c;
+          const base = (row & CHUNK_MASK) * this.stride + block * c;
           for (let k = 0; k < c; k++) scores[k] += chunk[base + k]!;
         }
         if (this.labelWord) {
           const p1 = i > from ? out[i - 1]! : 255;
           if (p1 === 0 || p1 === 255) {
             const row = this.rowOf[doc.infos[i]!.id]!;
+            const block = 2 * window + (p1 === 0 ? 1 : 2);
+            if ((this.summed[row >> CHUNK_BITS]![row & CHUNK_MASK]! & (1 << block)) === 0) this.sum(doc.infos[i]!, row, block);
             const chunk = this.chunks[row >> CHUNK_BITS]!;
-            const base = (row & CHUNK_MASK) * this.stride + this.windowStride + (p1 === 0 ? 0 : c);
+            const base = (row & CHUNK_MASK) * this.stride + block * c;
             for (let k = 0; k < c; k++) scores[k] += chunk[base + k]!;
           } else {
             const n = templates.labelWordFeatures!(doc.infos[i]!, p1, this.feats, 0);
@@ -198,13 +210,20 @@ export class SequenceTagger<D extends SequenceDoc> {
     }
   }
 
-  /** Resets what is kept per word id when the cache has reused ids, and makes room for every id. */
+  /**
+   * Follows the cache when it has reused ids (keeping what was computed for the words it kept, or starting
+   * afresh when more than one trim went by), and makes room for every id.
+   */
   private sync(): void {
     if (this.generation !== this.cache.generation) {
+      const remap = this.cache.generation === this.generation + 1 ? this.cache.remap : undefined;
       this.generation = this.cache.generation;
-      this.rowOf.fill(-1);
-      this.fixedOf.fill(UNKNOWN);
-      this.rows = 0;
+      if (remap) this.compact(remap);
+      else {
+        this.rowOf.fill(-1);
+        this.fixedOf.fill(UNKNOWN);
+        this.rows = 0;
+      }
     }
     const size = this.cache.size;
     if (this.rowOf.length < size) {
@@ -218,28 +237,65 @@ export class SequenceTagger<D extends SequenceDoc> {
     }
   }
 
-  private partialsOf(info: WordInfo): number {
-    const row = this.rows++;
-    if (row >> CHUNK_BITS >= this.chunks.length) this.chunks.push(new Int32Array(CHUNK_ROWS * this.stride));
-    const chunk = this.chunks[row >> CHUNK_BITS]!;
-    chunk.fill(0, (row & CHUNK_MASK) * this.stride, ((row & CHUNK_MASK) + 1) * this.stride);
-    const window = this.templates.window;
-    const c = this.model.nClasses;
-    for (let o = -window; o <= window; o++) {
-      const n = this.templates.typeFeatures(info, o, this.feats, 0);
-      const at = (row & CHUNK_MASK) * this.stride + (o + window) * c;
-      for (let f = 0; f < n; f++) this.model.add(this.feats[f]!, chunk, at);
-    }
-    if (this.labelWord) {
-      for (const [prev, block] of [[0, 0], [255, 1]] as const) {
-        const n = this.templates.labelWordFeatures!(info, prev, this.feats, 0);
-        const at = (row & CHUNK_MASK) * this.stride + this.windowStride + block * c;
-        for (let f = 0; f < n; f++) this.model.add(this.feats[f]!, chunk, at);
+  /** Moves the partial scores and fixed labels of the words the cache kept to their new ids, in fresh chunks. */
+  private compact(remap: Int32Array): void {
+    const length = Math.max(1024, this.cache.size * 2);
+    const rowOf = new Int32Array(length).fill(-1);
+    const fixedOf = new Int16Array(length).fill(UNKNOWN);
+    const chunks: Int32Array[] = [];
+    const summed: Uint8Array[] = [];
+    let rows = 0;
+    const stride = this.stride;
+    const olds = Math.min(remap.length, this.rowOf.length);
+    for (let old = 0; old < olds; old++) {
+      const id = remap[old]!;
+      if (id < 0) continue;
+      fixedOf[id] = this.fixedOf[old]!;
+      const from = this.rowOf[old]!;
+      if (from < 0) continue;
+      const row = rows++;
+      if (row >> CHUNK_BITS >= chunks.length) {
+        chunks.push(new Int32Array(CHUNK_ROWS * stride));
+        summed.push(new Uint8Array(CHUNK_ROWS));
       }
+      const at = (from & CHUNK_MASK) * stride;
+      chunks[row >> CHUNK_BITS]!.set(this.chunks[from >> CHUNK_BITS]!.subarray(at, at + stride), (row & CHUNK_MASK) * stride);
+      summed[row >> CHUNK_BITS]![row & CHUNK_MASK] = this.summed[from >> CHUNK_BITS]![from & CHUNK_MASK]!;
+      rowOf[id] = row;
     }
+    this.rowOf = rowOf;
+    this.fixedOf = fixedOf;
+    this.chunks = chunks;
+    this.summed = summed;
+    this.rows = rows;
+  }
+
+  /** A zeroed row for a word, none of its blocks summed yet. */
+  private newRow(info: WordInfo): number {
+    const row = this.rows++;
+    if (row >> CHUNK_BITS >= this.chunks.length) {
+      this.chunks.push(new Int32Array(CHUNK_ROWS * this.stride));
+      this.summed.push(new Uint8Array(CHUNK_ROWS));
+    }
+    this.chunks[row >> CHUNK_BITS]!.fill(0, (row & CHUNK_MASK) * this.stride, ((row & CHUNK_MASK) + 1) * this.stride);
+    this.summed[row >> CHUNK_BITS]![row & CHUNK_MASK] = 0;
     this.rowOf[info.id] = row;
     return row;
   }
+
+  /** Sums one block of a word's partial scores: a window offset (block 0..2w), or a label-word block. */
+  private sum(info: WordInfo, row: number, block: number): void {
+    const chunk = this.chunks[row >> CHUNK_BITS]!;
+    const at = (row & CHUNK_MASK) * this.stride + block * this.model.nClasses;
+    const window = this.templates.window;
+    const n =
+      block <= 2 * window
+        ? this.templates.typeFeatures(info, block - window, this.feats, 0)
+        : this.templates.labelWordFeatures!(info, block === 2 * window + 1 ? 0 : 255, this.feats, 0);
+    for (let f = 0; f < n; f++) this.model.add(this.feats[f]!, chunk, at);
+    this.summed[row >> CHUNK_BITS]![row & CHUNK_MASK]! |= 1 << block;
+  }
+
 }
 
 /**

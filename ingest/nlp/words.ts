@@ -35,6 +35,8 @@ export class WordInfo {
    * scores, a fixed label) in typed arrays under this index rather than in objects hung on the word.
    */
   id: number;
+  /** how often the cache handed this word out since it last trimmed (halved at each trim): what survives a trim */
+  hits = 0;
 
   constructor(readonly word: string, lexicon: Lexicon, id = 0) {
     this.id = id;
@@ -109,14 +111,21 @@ export function shortShape(shape: string): string {
 }
 
 /**
- * Word infos for one lexicon, reused across documents. Bounded: `trim()`, called between documents,
- * starts afresh once it holds more than `limit` words, so a long run cannot grow without end (news
- * brings new numbers and names forever). Ids restart from 0 then; `generation` tells users of ids.
+ * Word infos for one lexicon, reused across documents. Bounded: `trim()`, called between documents, thins
+ * the cache once it holds more than `limit` words, so a long run cannot grow without end (news brings new
+ * numbers and names forever). The most used half survives, because most tokens of running text are the
+ * same few thousand words and the taggers' per-word scores for them are the costly part to rebuild; the
+ * survivors are renumbered from 0, `generation` tells users of ids, and `remap` says where each id went.
  */
 export class WordCache {
   private map = new Map<string, WordInfo>();
   /** bumped whenever ids are reused */
   generation = 0;
+  /**
+   * For the last trim, the new id of each old id (-1 for a word let go): what a user of ids who is one
+   * generation behind needs to keep its per-word data instead of starting again.
+   */
+  remap: Int32Array | undefined;
   constructor(
     readonly lexicon: Lexicon,
     readonly limit = 1 << 15,
@@ -128,6 +137,7 @@ export class WordCache {
       info = new WordInfo(word, this.lexicon, this.map.size);
       this.map.set(word, info);
     }
+    info.hits++;
     return info;
   }
 
@@ -137,16 +147,26 @@ export class WordCache {
   }
 
   /**
-   * Empties the cache once it holds more than `limit` words, but for `keep` (renumbered from 0). Never
-   * call it while a document's infos are in use.
+   * Once the cache holds more than `limit` words, keeps `keep` and the `limit / 2` most used words
+   * (renumbered from 0, in their old order) and lets the rest go. Never call it while a document's infos
+   * are in use.
    */
   trim(keep: readonly WordInfo[] = []): void {
     if (this.map.size <= this.limit) return;
+    const all = [...this.map.values()];
+    const survivors = new Set(keep);
+    const byUse = all.slice().sort((a, b) => b.hits - a.hits || a.id - b.id);
+    for (let i = 0; i < byUse.length && survivors.size < keep.length + (this.limit >> 1); i++) survivors.add(byUse[i]!);
+    const remap = new Int32Array(all.length).fill(-1);
     this.map.clear();
-    this.generation++;
-    for (const info of keep) {
+    for (const info of all) {
+      if (!survivors.has(info)) continue;
+      remap[info.id] = this.map.size;
       info.id = this.map.size;
+      info.hits >>= 1;
       this.map.set(info.word, info);
     }
+    this.remap = remap;
+    this.generation++;
   }
 }

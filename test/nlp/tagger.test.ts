@@ -59,21 +59,31 @@ describe('run-time tagger', function () {
     // a cache that empties after every document: ids are reused, kept per-word scores must not be
     const small = new WordCache(emptyLexicon(), 4);
     small.get('a');
+    const b = small.get('b');
+    small.get('b');
     small.get('b');
     const before = small.generation;
     for (let i = 0; i < 10; i++) small.get(`w${i}`);
-    const kept = small.get('a');
+    const kept = small.get('w9');
     small.trim([kept]);
+    // `keep`, then the limit / 2 most used words ('b' three times, 'w9' twice, then the oldest of the rest), renumbered in old order
     assert.equal(small.generation, before + 1);
-    assert.equal(small.size, 1);
-    assert.equal(kept.id, 0);
-    assert.equal(small.get('a'), kept);
+    assert.equal(small.size, 3);
+    assert.deepEqual([b.id, small.get('a').id, kept.id], [1, 0, 2]);
+    assert.equal(small.get('b'), b);
+    assert.deepEqual([...small.remap!], [0, 1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 2]);
     const cache = internals.cache as unknown as { limit: number };
     const limit = cache.limit;
     try {
       (cache as { limit: number }).limit = 1;
       assert.deepEqual(labels(), first);
       assert.ok(internals.cache.size < 200, 'the cache is emptied between documents');
+      // a trim that keeps the most used words: the taggers move those words' kept scores to their new ids
+      (cache as { limit: number }).limit = 40;
+      const generation = internals.cache.generation;
+      assert.deepEqual(labels(), first);
+      assert.deepEqual(labels(), first);
+      assert.ok(internals.cache.generation > generation + 1, 'the cache was trimmed between documents');
     } finally {
       cache.limit = limit;
     }
