@@ -197,7 +197,9 @@ async function generate(driver: Driver, database?: string): Promise<void> {
      CALL (e) {
        OPTIONAL MATCH (e)<-[m:MENTIONS]-()
        WITH e, coalesce(sum(m.count), 0) AS mentions, count(m) AS articles
-       SET e.mentionCount = mentions, e.articleCount = articles
+       // factCount as the loader keeps it: the facts the entity takes part in, either end
+       SET e.mentionCount = mentions, e.articleCount = articles,
+           e.factCount = COUNT { (e)-->(:Entity) } + COUNT { (e)<--(:Entity) }
      } IN TRANSACTIONS OF 10000 ROWS`,
   );
   await run('CALL db.awaitIndexes(300)');
