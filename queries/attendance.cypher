@@ -3,13 +3,19 @@
 // @param event: string = "" -- an event's name, alias or id; empty for the most mentioned events
 // @param events: int(1..200) = 20 -- with no event given, how many events
 // @param limit: int(1..1000) = 200 -- at most this many rows
+// The most mentioned events are read from the entity_mentions index in its order, stopping at the limit; the
+// filter on `given` before the inner CALL keeps that scan from running at all when an event is named.
+// Ids are unique on :Entity (an :Event-only match would scan every event), so the id is matched there.
 CALL {
-  MATCH (event:Event)
-  WHERE $event = '' AND EXISTS { ()-[:ATTENDED]->(event) }
-  WITH event ORDER BY event.mentionCount DESC, event.id LIMIT $events
+  WITH $event AS given WHERE given = ''
+  CALL () {
+    MATCH (event:Entity) USING INDEX event:Entity(mentionCount)
+    WHERE event.mentionCount IS NOT NULL AND event:Event AND EXISTS { ()-[:ATTENDED]->(event) }
+    RETURN event ORDER BY event.mentionCount DESC, event.id LIMIT $events
+  }
   RETURN event
   UNION
-  MATCH (event:Event {id: $event}) RETURN event
+  MATCH (event:Entity {id: $event}) WHERE event:Event RETURN event
   UNION
   CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($event, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
   WITH node AS event
