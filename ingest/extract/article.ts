@@ -9,6 +9,7 @@ import type { ExtractedArticle } from '../../src/model/extraction';
 import type { Schema } from '../schema';
 import { runArticleStages, type Stage, type StageContext } from './stages';
 import type { ArticleExtraction, ArticleState, LocalEntity } from './types';
+import { evidenceExcerpt } from './excerpt';
 
 /**
  * Text past this many characters is not extracted. News stories are far shorter (the longest of 21,000 in the
@@ -86,11 +87,12 @@ function pack(state: ArticleState): ArticleExtraction {
       .filter((r) => alive.has(r.subject) && alive.has(r.object))
       .map((r) => {
         const s = sentences[r.sentence]!;
+        const excerpt = evidenceExcerpt(text, s.start, s.end, [r.subjectSpan, r.objectSpan]);
         const evidence = {
           article: article.id,
-          sentence: text.slice(s.start, s.end),
-          start: s.start,
-          end: s.end,
+          sentence: text.slice(excerpt.start, excerpt.end),
+          start: excerpt.start,
+          end: excerpt.end,
           text: r.text,
           confidence: r.confidence,
           subjectSpan: r.subjectSpan,

@@ -47,9 +47,12 @@ export interface ExtractedEntity {
 
 export interface Evidence {
   article: string;
-  /** the sentence as it stands in the article's cleaned text */
+  /**
+   * the sentence as it stands in the article's cleaned text; past 1,000 characters (scraped text with no full
+   * stops), an excerpt of about that length around the two mentions
+   */
   sentence: string;
-  /** offsets of the sentence in the article's cleaned text */
+  /** offsets of the sentence (or excerpt) in the article's cleaned text */
   start: number;
   end: number;
   /** the verb phrase as written in this sentence */
