@@ -15,6 +15,17 @@ const DBMS_ALLOWED = new Set(['dbms.components', 'dbms.info', 'dbms.showcurrentu
 
 const OUTSIDE_PROCEDURES = ['apoc.load.', 'apoc.import.', 'apoc.export.', 'apoc.systemdb.', 'apoc.trigger.', 'apoc.periodic.'];
 
+/** db.* procedures that act on the server (caches, checkpoints, statistics) rather than read the graph. */
+const DB_ADMIN_PROCEDURES = ['db.clearquerycaches', 'db.checkpoint', 'db.stats.', 'db.resampleindex', 'db.resampleoutdatedindexes', 'db.prepareforreplanning'];
+
+/**
+ * What SHOW may not list: the server's state rather than the graph's schema (SHOW INDEXES, CONSTRAINTS,
+ * FUNCTIONS and PROCEDURES stay allowed). A denylist of the words after SHOW, so a variable named `show`
+ * is still just a variable.
+ */
+const SHOW_REFUSED = new Set(['TRANSACTION', 'TRANSACTIONS', 'SETTING', 'SETTINGS', 'USER', 'USERS', 'CURRENT', 'ROLE', 'ROLES', 'PRIVILEGE', 'PRIVILEGES',
+  'DATABASE', 'DATABASES', 'DEFAULT', 'HOME', 'SERVER', 'SERVERS', 'ALIAS', 'ALIASES', 'POPULATED', 'SUPPORTED']);
+
 interface Token {
   /** a word, or the dotted name it heads (db.index.fulltext.queryNodes) */
   text: string;
@@ -37,11 +48,20 @@ export function assertReadOnly(cypher: string): void {
     if (upper === 'TERMINATE') {
       throw new QueryRefusedError('TERMINATE stops other clients\' transactions (a load, say); only queries over the graph run here');
     }
+    const shown = upper === 'SHOW' ? words[i + (words[i + 1]?.text.toUpperCase() === 'ALL' ? 2 : 1)]?.text.toUpperCase() ?? '' : '';
+    if (SHOW_REFUSED.has(shown)) {
+      throw new QueryRefusedError(
+        `SHOW ${shown} lists the server's state (transactions, settings, users); only the graph's indexes, constraints, functions and procedures can be shown here`,
+      );
+    }
     if (upper === 'LOAD' && words[i + 1]?.text.toUpperCase() === 'CSV') {
       throw new QueryRefusedError('LOAD CSV reads files and URLs from the server; only queries over the graph run here');
     }
     const lower = word.text.toLowerCase();
     if (lower.startsWith('dbms.') && !DBMS_ALLOWED.has(lower)) {
+      throw new QueryRefusedError(`${word.text} acts on the database server itself; only queries over the graph run here`);
+    }
+    if (DB_ADMIN_PROCEDURES.some((name) => lower === name || (name.endsWith('.') && lower.startsWith(name)))) {
       throw new QueryRefusedError(`${word.text} acts on the database server itself; only queries over the graph run here`);
     }
     if (OUTSIDE_PROCEDURES.some((prefix) => lower.startsWith(prefix))) {

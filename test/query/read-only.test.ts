@@ -18,6 +18,13 @@ describe('the read-only check of user Cypher', () => {
     ['CALL dbms.listConfig()', /dbms.listConfig/],
     ["CALL apoc.load.json('file:///etc/x') YIELD value RETURN value", /apoc.load.json reaches files/],
     ['MATCH (n) WITH n CALL { WITH n SET n.x = 1 } RETURN n', /SET writes/],
+    ['SHOW TRANSACTIONS', /SHOW TRANSACTIONS lists the server's state/],
+    ['show settings yield name, value', /SHOW SETTINGS lists/],
+    ['SHOW CURRENT USER', /SHOW CURRENT lists/],
+    ['SHOW ALL PRIVILEGES', /SHOW PRIVILEGES lists/],
+    ['CALL db.clearQueryCaches()', /db.clearQueryCaches acts on the database server/],
+    ['CALL db.stats.collect("QUERIES")', /db.stats.collect acts on the database server/],
+    ['CALL db.checkpoint()', /db.checkpoint acts/],
   ];
   for (const [cypher, message] of refused) {
     it(`refuses ${cypher}`, () => {
@@ -38,6 +45,15 @@ describe('the read-only check of user Cypher', () => {
     'CALL dbms.components() YIELD name RETURN name',
     "RETURN 'it''s' AS s, \"a \\\" CREATE\" AS t",
     'MATCH (upload:Article) RETURN upload',
+    'SHOW INDEXES',
+    'SHOW FULLTEXT INDEXES YIELD name RETURN name',
+    'SHOW ALL CONSTRAINTS',
+    'SHOW BUILT IN FUNCTIONS',
+    'SHOW PROCEDURES YIELD name RETURN name',
+    'MATCH (show:Entity) RETURN show.name',
+    'WITH 1 AS show RETURN show',
+    'CALL db.labels() YIELD label RETURN label',
+    'CALL db.schema.visualization()',
   ];
   for (const cypher of allowed) {
     it(`lets through ${cypher.replace(/\n/g, ' ')}`, () => {
