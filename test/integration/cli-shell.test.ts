@@ -44,6 +44,8 @@ describe('the graphwire CLI shell', function () {
     [['ingest', '--window', 'many', 'x.txt'], /--window "many" is not a positive whole number/],
     [['load', '--batch-size', '-3', 'x.json'], /--batch-size "-3" is not a positive whole number/],
     [['serve', '--port', '99999'], /--port "99999" is not a port number/],
+    [['serve', '--max-running', '0'], /--max-running "0" is not a positive whole number/],
+    [['serve', '--max-queued', 'lots'], /--max-queued "lots" is not a positive whole number/],
     [['query', 'schema', '--limit', 'abc'], /--limit "abc" is not a positive whole number/],
   ];
   for (const [args, message] of badFlags) {

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { connect } from '../../neo4j';
 import { DEFAULT_READ_LIMITS, loadPresets } from '../../query';
-import { checkBinding, DEFAULT_HOST, DEFAULT_PORT, serve } from '../../server';
+import { checkBinding, DEFAULT_CONCURRENCY, DEFAULT_HOST, DEFAULT_PORT, serve } from '../../server';
 import type { CliContext } from '../context';
 import { waitForSignal } from '../signals';
 import { viewerDir } from './start';
@@ -13,6 +13,8 @@ interface ServeFlags {
   token?: string;
   limit: string;
   timeout: string;
+  maxRunning: string;
+  maxQueued: string;
   static?: string;
 }
 
@@ -25,11 +27,14 @@ export function registerServe(program: Command, context: CliContext): void {
     .addOption(new Option('--token <token>', 'API token every request must send as Authorization: Bearer <token>').env('GRAPHWIRE_API_TOKEN'))
     .option('--limit <rows>', 'most rows a query returns', String(DEFAULT_READ_LIMITS.rowLimit))
     .option('--timeout <seconds>', 'longest a query may run', String(DEFAULT_READ_LIMITS.timeoutMs / 1000))
+    .option('--max-running <n>', 'queries sent to Neo4j at once', String(DEFAULT_CONCURRENCY.maxRunning))
+    .option('--max-queued <n>', 'queries waiting for a turn; past that, requests get 503 at once', String(DEFAULT_CONCURRENCY.maxQueued))
     .option('--static <dir>', 'serve this folder at / instead of the built viewer (dist/viz)')
     .action(async (flags: ServeFlags) => {
       const listenPort = port('--port', flags.port);
       const rowLimit = positiveInt('--limit', flags.limit);
       const seconds = positiveSeconds('--timeout', flags.timeout);
+      const concurrency = { maxRunning: positiveInt('--max-running', flags.maxRunning), maxQueued: positiveInt('--max-queued', flags.maxQueued) };
       // refuse an unsafe binding before starting Neo4j
       checkBinding(flags.host, flags.token);
       const presets = loadPresets();
@@ -42,6 +47,7 @@ export function registerServe(program: Command, context: CliContext): void {
           presets,
           query: { driver: connection.driver, database: connection.target.database },
           limits: { rowLimit, timeoutMs: Math.round(seconds * 1000) },
+          concurrency,
           staticDir: flags.static ?? viewerDir(),
         });
         context.stdout.write(`${url}\n`);
