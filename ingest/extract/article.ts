@@ -44,6 +44,7 @@ export function articleRecord(article: Article): ExtractedArticle {
   if (article.title !== undefined) out.title = article.title;
   if (article.source !== undefined) out.source = article.source;
   if (article.published !== undefined) out.published = article.published;
+  if (article.publishedFrom !== undefined) out.publishedFrom = article.publishedFrom;
   if (article.dateline !== undefined) out.dateline = article.dateline;
   if (article.url !== undefined) out.url = article.url;
   if (article.byline !== undefined) out.byline = article.byline;

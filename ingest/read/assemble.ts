@@ -11,17 +11,22 @@ export interface Origin {
   format: InputFormat;
 }
 
+/** An article as read (the model's article: its `publishedFrom` says where the date came from). */
+export type ReadArticle = Article;
+
 /** Cleans a draft and gives it its id and metadata: what the input says first, what the text shows second. */
-export function assemble(draft: Draft, origin: Origin): Article {
+export function assemble(draft: Draft, origin: Origin): ReadArticle {
   const cleaned = cleanText(draft.original, { removals: draft.removals });
   if (cleaned.text.length === 0) {
     throw new InputError(origin.path, 'no story text left after cleaning (only a title or boilerplate)', draft.line);
   }
-  const article: Article = {
+  const given = parseDateValue(draft.published);
+  const article: ReadArticle = {
     id: articleId(cleaned.text),
     title: oneLine(draft.title) ?? leadSentence(cleaned.text),
     source: (draft.source !== undefined ? canonicalOutlet(draft.source) : undefined) ?? cleaned.source,
-    published: parseDateValue(draft.published) ?? cleaned.published,
+    published: given ?? cleaned.published,
+    publishedFrom: given !== undefined ? 'metadata' : cleaned.published !== undefined ? 'text' : undefined,
     dateline: oneLine(draft.dateline) ?? cleaned.dateline,
     byline: oneLine(draft.byline),
     url: oneLine(draft.url),
@@ -35,7 +40,7 @@ export function assemble(draft: Draft, origin: Origin): Article {
     removed: cleaned.removed,
   };
   // absent, not undefined, so JSON output and deepEqual stay tidy
-  for (const key of Object.keys(article) as Array<keyof Article>) if (article[key] === undefined) delete article[key];
+  for (const key of Object.keys(article) as Array<keyof ReadArticle>) if (article[key] === undefined) delete article[key];
   return article;
 }
 

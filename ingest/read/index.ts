@@ -1,4 +1,5 @@
 export { readArticles, type ReadEvent, type ReadOptions } from './reader';
 export { DEFAULT_MAX_BYTES } from './load';
-export { articleId } from './assemble';
+export { articleId, type ReadArticle } from './assemble';
 export { surveyInputs } from './survey';
+export { withInferredDates, SAME_STORY_WINDOW } from './infer-dates';

@@ -3,12 +3,13 @@ import * as fs from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { InputError } from '../../src/errors';
-import type { Article, InputFormat } from '../../src/model/article';
-import { assemble } from './assemble';
+import type { InputFormat } from '../../src/model/article';
+import { assemble, type ReadArticle } from './assemble';
 import { decode } from './decode';
 import type { Draft } from './draft';
 import { kindOf, sniffFormat } from './formats';
 import { parseHtml } from './html';
+import { SAME_STORY_WINDOW, withInferredDates } from './infer-dates';
 import { expandInputs, type Input } from './inputs';
 import { parseJsonDocument, parseJsonLine } from './json';
 import { DEFAULT_MAX_BYTES, TOO_LONG, asInputError, linesOfStream, openStream, readAll, tooLarge } from './load';
@@ -17,7 +18,7 @@ import { parseTxt } from './txt';
 
 /** What reading yields, in input order: articles, and inputs (files, lines) that were skipped or read with a problem. */
 export type ReadEvent =
-  | { kind: 'article'; article: Article }
+  | { kind: 'article'; article: ReadArticle }
   /** the input (or one line of it) was skipped */
   | { kind: 'failure'; error: InputError }
   /** the input was read, but not cleanly (e.g. invalid UTF-8 replaced) */
@@ -30,14 +31,22 @@ export interface ReadOptions {
   stdin?: Readable;
   /** called after each file (or stdin) is done, with its size on disk: for progress bars */
   onInput?: (input: { path: string; bytes: number }) => void;
+  /** articles either side in which an undated article looks for a dated report of its story; 0 turns that off */
+  sameStoryWindow?: number;
 }
 
 /**
  * Reads articles from files, folders, glob patterns and `-` (stdin), one input at a time, so
  * memory stays bounded however many files there are. A bad input never stops the run: it comes
- * out as a `failure` naming the file (and line), and reading goes on.
+ * out as a `failure` naming the file (and line), and reading goes on. An undated article may take
+ * the date of a dated report of the same story read near it (withInferredDates).
  */
-export async function* readArticles(paths: readonly string[], options: ReadOptions = {}): AsyncGenerator<ReadEvent> {
+export function readArticles(paths: readonly string[], options: ReadOptions = {}): AsyncGenerator<ReadEvent> {
+  return withInferredDates(readEach(paths, options), options.sameStoryWindow ?? SAME_STORY_WINDOW);
+}
+
+/** Every input's articles and problems, as read and cleaned, in input order. */
+async function* readEach(paths: readonly string[], options: ReadOptions): AsyncGenerator<ReadEvent> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   for await (const { input, loaded } of prefetch(expandInputs(paths), (input) => load(input, maxBytes), READ_AHEAD)) {
     if (input.kind === 'failure') {

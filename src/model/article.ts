@@ -41,6 +41,12 @@ export interface Article {
   source?: string;
   /** publication date as YYYY-MM-DD, from metadata or a full date written in the article */
   published?: string;
+  /**
+   * where `published` came from: "metadata", "text" (a full date written in the article), or
+   * "inferred: same story as FILE (id ID), weekday DAY, similarity S" (a dated report of the same story read
+   * in the same run); absent with no date
+   */
+  publishedFrom?: string;
   /** the dateline place ("Brussels"), taken off the front of the story */
   dateline?: string;
   byline?: string;

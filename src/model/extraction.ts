@@ -12,6 +12,8 @@ export interface ExtractedArticle {
   source?: string;
   /** YYYY-MM-DD */
   published?: string;
+  /** "metadata", "text" or "inferred: …" (see Article.publishedFrom) */
+  publishedFrom?: string;
   dateline?: string;
   url?: string;
   byline?: string;

@@ -9,6 +9,7 @@ export interface ArticleRow {
   source: string | null;
   url: string | null;
   published: string | null;
+  publishedFrom: string | null;
   dateline: string | null;
   byline: string | null;
 }
@@ -172,6 +173,7 @@ function articleRow(a: ExtractedArticle): ArticleRow {
     source: a.source ?? null,
     url: a.url ?? null,
     published: a.published ?? null,
+    publishedFrom: a.publishedFrom ?? null,
     dateline: a.dateline ?? null,
     byline: a.byline ?? null,
   };

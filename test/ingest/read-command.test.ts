@@ -49,6 +49,17 @@ describe('ingest: graphwire read', () => {
     assert.equal(exitCode, ExitCode.ok);
   });
 
+  it('shows where each date came from, an inferred one included', async () => {
+    const { stdout } = await run('read', fixture('same-story', 'ferry-undated.txt'), fixture('same-story', 'ferry-dated.txt'), fixture('single.json'));
+    const articles = JSON.parse(stdout) as Array<Record<string, unknown>>;
+    assert.deepEqual(articles.map((a) => [a.file, a.published, String(a.publishedFrom).replace(/,.*/, '')]), [
+      ['ferry-undated.txt', '2021-03-04', 'inferred: same story as ferry-dated.txt (id 435dd38ffb47122c)'],
+      ['ferry-dated.txt', '2021-03-04', 'text'],
+      ['single.json', '2022-08-17', 'metadata'],
+    ]);
+    assert.equal(articles[1]!.id, '435dd38ffb47122c');
+  });
+
   it('--with-offsets adds the original text, removals and offset map', async () => {
     const [article] = JSON.parse((await run('read', fixture('titled-wire.txt'), '--with-offsets')).stdout) as Array<Record<string, unknown>>;
     assert.equal(typeof article!.original, 'string');
