@@ -17,6 +17,8 @@ const MIN_JAVA = 17;
 export interface BundledPaths {
   /** the Neo4j home: data/ and logs/ live below it */
   root: string;
+  /** the stores and transaction logs */
+  data: string;
   /** generated password, readable by the owner only */
   passwordFile: string;
   /** pid, port and user of the running server */
@@ -33,6 +35,7 @@ export function bundledPaths(home: string): BundledPaths {
   const root = path.join(home, 'neo4j');
   return {
     root,
+    data: path.join(root, 'data'),
     passwordFile: path.join(root, 'password'),
     stateFile: path.join(root, 'server.json'),
     readyFile: path.join(root, 'ready.json'),
@@ -70,13 +73,29 @@ export interface BundledOptions {
   env?: Record<string, string | undefined>;
   /** progress messages for people ("building the launcher…") */
   log?: (message: string) => void;
+  /** things people must hear even when progress is silenced (a server that had to be killed); default: log */
+  warn?: (message: string) => void;
 }
+
+export interface StopResult {
+  stopped: boolean;
+  pid?: number;
+  /** present when the server was killed (SIGTERM was not enough, or the disk was full): its next start recovers the store */
+  killed?: true;
+}
+
+/** How long a SIGKILLed server may take to go (the kernel frees a large heap in well under this). */
+const KILL_WAIT_MS = 10_000;
+
+/** Less free than this on the data disk, and a clean shutdown cannot write its checkpoint. */
+const FULL_DISK_BYTES = 1024 * 1024;
 
 /** The Neo4j Community server graphwire runs itself, as a separate JVM process, one per GRAPHWIRE_HOME. */
 export class BundledNeo4j {
   readonly paths: BundledPaths;
   private readonly env: Record<string, string | undefined>;
   private readonly log: (message: string) => void;
+  private readonly warn: (message: string) => void;
 
   constructor(
     readonly home: string,
@@ -86,6 +105,7 @@ export class BundledNeo4j {
     this.paths = bundledPaths(home);
     this.env = options.env ?? process.env;
     this.log = options.log ?? (() => {});
+    this.warn = options.warn ?? this.log;
   }
 
   status(): BundledStatus {
@@ -114,24 +134,50 @@ export class BundledNeo4j {
     });
   }
 
-  /** Stops this home's server cleanly (SIGTERM: Neo4j flushes and closes the store). */
-  async stop(timeoutMs = 60_000): Promise<{ stopped: boolean; pid?: number }> {
+  /**
+   * Stops this home's server: SIGTERM (Neo4j checkpoints and closes the store), then SIGKILL if it is still there after
+   * `timeoutMs`. Killing loses nothing committed (the next start replays the transaction log), and a wedged server
+   * would otherwise never stop: with a full disk, closing the store retries its flush forever. On a full disk the
+   * server is killed at once: its shutdown, failing to write, was seen to leave a transaction log it could not recover.
+   */
+  async stop(timeoutMs = 60_000): Promise<StopResult> {
     const current = this.status();
     if (!current.running || !current.state) {
       this.clearState();
       return { stopped: false };
     }
     const { pid } = current.state;
-    process.kill(pid, 'SIGTERM');
-    const deadline = Date.now() + timeoutMs;
-    while (isAlive(pid)) {
-      if (Date.now() > deadline) {
-        throw new Neo4jUnavailableError(`the bundled Neo4j (pid ${pid}) did not stop within ${timeoutMs / 1000} s; see ${this.paths.debugLog}`);
-      }
-      await sleep(100);
+    const free = freeBytes(this.paths.data);
+    if (free !== undefined && free < FULL_DISK_BYTES) {
+      await this.kill(pid);
+      this.warn(
+        `the disk holding ${this.paths.data} is full (${free} bytes free), where a clean shutdown would fail to write and can damage ` +
+          `the transaction log, so the bundled Neo4j (pid ${pid}) was killed (SIGKILL) instead. Free disk space before starting it ` +
+          'again: the start replays the transaction log (nothing committed is lost).',
+      );
+      return { stopped: true, pid, killed: true };
+    }
+    signal(pid, 'SIGTERM');
+    if (await exits(pid, timeoutMs)) {
+      this.clearState();
+      return { stopped: true, pid };
+    }
+    await this.kill(pid);
+    this.warn(
+      `the bundled Neo4j (pid ${pid}) did not stop within ${timeoutMs / 1000} s of SIGTERM, so it was killed (SIGKILL). ` +
+        `Its next start recovers the store from the transaction log (nothing committed is lost); see ${this.paths.debugLog} for why it hung (a full disk?).`,
+    );
+    return { stopped: true, pid, killed: true };
+  }
+
+  private async kill(pid: number): Promise<void> {
+    signal(pid, 'SIGKILL');
+    if (!(await exits(pid, KILL_WAIT_MS))) {
+      throw new Neo4jUnavailableError(
+        `the bundled Neo4j (pid ${pid}) is still there ${KILL_WAIT_MS / 1000} s after SIGKILL (stuck in the kernel, e.g. on a hung disk?); see ${this.paths.debugLog}`,
+      );
     }
     this.clearState();
-    return { stopped: true, pid };
   }
 
   private async startLocked(): Promise<StartResult> {
@@ -239,7 +285,7 @@ export class BundledNeo4j {
   private ensurePassword(): string {
     const existing = this.password();
     if (existing !== undefined && existing !== '') return existing;
-    if (fs.existsSync(path.join(this.paths.root, 'data', 'databases', 'system'))) {
+    if (fs.existsSync(path.join(this.paths.data, 'databases', 'system'))) {
       throw unavailable(
         `the bundled Neo4j data in ${this.paths.root} exists but its password file ${this.paths.passwordFile} is missing.`,
         `restore that file, or remove ${this.paths.root} to start afresh (its graph is lost)`,
@@ -260,6 +306,21 @@ export class BundledNeo4j {
         `cannot write to ${this.paths.root}: ${(error as Error).message}.`,
         'set GRAPHWIRE_HOME (or --home) to a folder you can write to',
       );
+    }
+    // Neo4j needs to write where the graph already is; said here, that beats a launcher stack trace
+    const data = this.paths.data;
+    const stores = ['databases', 'transactions'].flatMap((d) => [d, `${d}/neo4j`, `${d}/system`]);
+    const folders = [data, ...stores.map((d) => path.join(data, d)), path.join(this.paths.root, 'logs')];
+    for (const folder of folders) {
+      try {
+        fs.accessSync(folder, fs.constants.W_OK);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw unavailable(
+          `cannot write to ${folder}: ${(error as Error).message}. The bundled Neo4j keeps its graph below ${data} and cannot start without writing there.`,
+          `make ${folder} writable again (remounted read-only? files owned by another user, e.g. after running graphwire with sudo?), or set GRAPHWIRE_HOME (or --home) to another folder for a new, empty graph`,
+        );
+      }
     }
   }
 
@@ -298,6 +359,50 @@ function isOurServer(pid: number): boolean {
     return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('graphwire-neo4j');
   } catch {
     return true; // no /proc (macOS): trust the live pid
+  }
+}
+
+/** Bytes free for this user on the disk holding `dir`; undefined when that cannot be told (no such folder yet). */
+function freeBytes(dir: string): number | undefined {
+  try {
+    const disk = fs.statfsSync(dir);
+    return disk.bavail * disk.bsize;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sends a signal to a process that may have just exited on its own. */
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
+/** Waits until the process is gone; false at the deadline. */
+async function exits(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!isGone(pid)) {
+    if (Date.now() > deadline) return false;
+    await sleep(100);
+  }
+  return true;
+}
+
+/**
+ * Gone, or a zombie whose every thread has exited (its parent may never reap it, but it holds no files). A JVM's main
+ * thread turns zombie while its other threads still run and hold the store open; an empty /proc cmdline comes even
+ * earlier; neither counts.
+ */
+function isGone(pid: number): boolean {
+  if (!isAlive(pid)) return true;
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return /^State:\s+[ZX]/m.test(status) && /^Threads:\s+1$/m.test(status);
+  } catch {
+    return fs.existsSync('/proc/self'); // gone just now; or no /proc at all (macOS), where the live pid counts
   }
 }
 

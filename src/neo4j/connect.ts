@@ -11,6 +11,8 @@ export interface Neo4jTarget {
   database?: string;
   /** true when this is graphwire's own server */
   bundled: boolean;
+  /** the bundled server's data folder, on this machine (loads watch its free space) */
+  dataDir?: string;
 }
 
 export interface Neo4jConnection {
@@ -38,6 +40,7 @@ export async function resolveTarget(config: Config, options: BundledOptions = {}
     password: state.auth ? server.password() : undefined,
     database: config.database,
     bundled: true,
+    dataDir: server.paths.data,
   };
 }
 

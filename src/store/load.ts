@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { Neo4jUnavailableError } from '../errors';
 import type { ExtractionDocument } from '../model/extraction';
 import { APPEND_EVIDENCE, DERIVE_ENTITY_TEXT, DERIVE_FACT } from './cypher';
 import { evidenceLists, newFactProperties } from './derive';
+import { checkSpace, fatalKind, stopError, type StoreSpace } from './fatal';
 import { retractInTransaction } from './retract';
 import { batchContributions, splitByArticle, type ArticleContribution, type EvidenceRow } from './rows';
 import { checkedIdentifier, ensureSchema } from './schema';
@@ -14,6 +14,8 @@ export interface LoadOptions {
   batchSize?: number;
   /** called after each batch with the number of articles handled so far */
   onProgress?: (done: number, total: number) => void;
+  /** where the store is, when it is on this machine: the load stops before a batch once the disk is nearly full */
+  store?: StoreSpace;
 }
 
 export interface LoadFailure {
@@ -35,9 +37,14 @@ export const DEFAULT_BATCH_SIZE = 5000;
  * Writes an extraction document to Neo4j: batched UNWIND … MERGE, one transaction per batch, parameters only.
  * An article already in the graph is left alone; an edited version (same key, new id) replaces the old one.
  * A failing batch rolls back; its articles are then tried one by one, so one bad article never sinks the rest.
+ * A lost server or a store that cannot be written (disk full, read-only) stops the load instead: retrying article by
+ * article would fail every one the same way.
  */
 export async function loadExtraction(driver: Driver, doc: ExtractionDocument, options: LoadOptions = {}): Promise<LoadSummary> {
-  await ensureSchema(driver, options.database);
+  const stop = async (error: unknown, from: readonly ArticleContribution[]): Promise<unknown> => {
+    const kind = fatalKind(error);
+    return kind === undefined ? error : stopError(driver, kind, error, files(from), options.database);
+  };
   const summary: LoadSummary = {
     articles: { new: 0, unchanged: 0, updated: 0, failed: 0 },
     entities: { created: 0, updated: 0 },
@@ -45,6 +52,12 @@ export async function loadExtraction(driver: Driver, doc: ExtractionDocument, op
     failures: [],
   };
   const { contributions, problems } = splitByArticle(doc);
+  checkSpace(options.store, () => files(contributions));
+  try {
+    await ensureSchema(driver, options.database);
+  } catch (error) {
+    throw await stop(error, contributions);
+  }
   for (const p of problems) {
     summary.articles.failed++;
     summary.failures.push({ articles: [{ id: p.article, file: p.file }], message: p.message });
@@ -54,11 +67,13 @@ export async function loadExtraction(driver: Driver, doc: ExtractionDocument, op
   const session = driver.session({ database: options.database });
   try {
     for (const batch of batchContributions(contributions, options.batchSize ?? DEFAULT_BATCH_SIZE)) {
+      checkSpace(options.store, () => files(contributions.slice(done - problems.length)));
       try {
         add(summary, await session.executeWrite((tx) => writeBatch(tx, batch)));
       } catch (error) {
-        // the driver has already retried with backoff; splitting the batch would only wait that long again per article
-        if (isConnectionLost(error)) throw gaveUp(error, files(contributions.slice(done - problems.length)));
+        // the driver has already retried a lost connection with backoff; splitting the batch would only wait that long
+        // again per article, and a store that cannot be written fails every article alike
+        if (fatalKind(error)) throw await stop(error, contributions.slice(done - problems.length));
         if (batch.length === 1) {
           recordFailure(summary, batch, error);
         } else {
@@ -67,7 +82,7 @@ export async function loadExtraction(driver: Driver, doc: ExtractionDocument, op
             try {
               add(summary, await session.executeWrite((tx) => writeBatch(tx, [one])));
             } catch (single) {
-              if (isConnectionLost(single)) throw gaveUp(single, files(contributions.slice(done - problems.length + batch.indexOf(one))));
+              if (fatalKind(single)) throw await stop(single, contributions.slice(done - problems.length + batch.indexOf(one)));
               recordFailure(summary, [one], single);
             }
           }
@@ -255,16 +270,9 @@ function recordFailure(summary: LoadSummary, batch: ArticleContribution[], error
   });
 }
 
-/** Codes of a server that is gone or not serving the database, as opposed to a problem with the data. */
-const CONNECTION_LOST = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
-
-function isConnectionLost(error: unknown): boolean {
-  return CONNECTION_LOST.has(String((error as { code?: unknown } | undefined)?.code));
-}
-
 /**
- * Which of these article ids the graph already holds (an ingest skips extracting them). A lost connection stops
- * the ingest the way it stops a load: naming the articles not loaded.
+ * Which of these article ids the graph already holds (an ingest skips extracting them). A lost connection or a store
+ * that cannot be written stops the ingest the way it stops a load: naming the articles not loaded.
  */
 export async function knownArticleIds(
   driver: Driver,
@@ -279,21 +287,12 @@ export async function knownArticleIds(
     );
     return new Set(records.map((r) => r.get('id') as string));
   } catch (error) {
-    if (isConnectionLost(error)) throw gaveUp(error, articles.map((a) => a.file));
+    const kind = fatalKind(error);
+    if (kind) throw await stopError(driver, kind, error, articles.map((a) => a.file), options.database);
     throw error;
   }
 }
 
 function files(contributions: readonly ArticleContribution[]): string[] {
   return contributions.map((c) => c.article.file);
-}
-
-/** The load stops: every article from the failed batch on is named, and loading them again later is safe. */
-function gaveUp(error: unknown, notLoaded: readonly string[]): Neo4jUnavailableError {
-  const named = notLoaded.length > 10 ? `${notLoaded.slice(0, 10).join(', ')} and ${notLoaded.length - 10} more` : notLoaded.join(', ');
-  return new Neo4jUnavailableError(
-    `lost the connection to Neo4j and gave up after retrying (${(error as Error).message}); ${notLoaded.length} article(s) not loaded: ${named}. ` +
-      'Run the same command again once Neo4j is back: articles already loaded are skipped.',
-    { cause: error },
-  );
 }

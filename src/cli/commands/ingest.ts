@@ -110,7 +110,9 @@ export async function ingest(context: CliContext, run: IngestRun): Promise<Inges
       result.documents.push(doc);
       return;
     }
-    const summary = await loadExtraction(run.connection.driver, doc, { database: run.connection.target.database, batchSize: run.batchSize });
+    const { target } = run.connection;
+    const store = target.dataDir === undefined ? undefined : { dir: target.dataDir };
+    const summary = await loadExtraction(run.connection.driver, doc, { database: target.database, batchSize: run.batchSize, store });
     for (const failure of summary.failures) {
       progress.log(`graphwire: warning: ${failure.articles.map((a) => a.file).join(', ')}: not loaded: ${failure.message}`);
     }

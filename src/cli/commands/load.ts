@@ -25,6 +25,7 @@ export function registerLoad(program: Command, context: CliContext): void {
           const summary = await loadExtraction(connection.driver, doc, {
             database: connection.target.database,
             batchSize,
+            store: connection.target.dataDir === undefined ? undefined : { dir: connection.target.dataDir },
             onProgress: (done) => {
               for (; reported < done; reported++) progress.tick();
             },

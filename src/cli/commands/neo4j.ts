@@ -10,7 +10,7 @@ export function registerNeo4j(program: Command, context: CliContext): void {
 
   const server = (): BundledNeo4j => {
     const config = context.config();
-    return new BundledNeo4j(config.home, config.bundled, { log: context.say });
+    return new BundledNeo4j(config.home, config.bundled, { log: context.say, warn: context.warn });
   };
 
   group
