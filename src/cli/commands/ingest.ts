@@ -77,6 +77,8 @@ export async function ingest(context: CliContext, run: IngestRun): Promise<Inges
   const survey = await surveyInputs(run.paths);
   const progress = startProgress({ unit: 'files', stream: context.stderr, quiet: context.quiet(), totalItems: survey.files, totalBytes: survey.bytes });
   let window: Article[] = [];
+  // the previous window's load: it runs (mostly in Neo4j) while the next window is extracted (here), one at a time
+  let loading: Promise<void> | undefined;
 
   const flush = async (): Promise<void> => {
     if (window.length === 0) return;
@@ -96,6 +98,8 @@ export async function ingest(context: CliContext, run: IngestRun): Promise<Inges
       if (note) progress.log(`graphwire: warning: ${note}`);
       try {
         extracted.push(extractor.article(article));
+        // let the load in flight send its next query: extraction would otherwise hold the event loop for the window
+        if (loading !== undefined) await new Promise<void>((resolve) => setImmediate(resolve));
       } catch (error) {
         // one article the extractor cannot handle never sinks the rest
         failed++;
@@ -110,13 +114,18 @@ export async function ingest(context: CliContext, run: IngestRun): Promise<Inges
       result.documents.push(doc);
       return;
     }
-    const { target } = run.connection;
+    const { driver, target } = run.connection;
     const store = target.dataDir === undefined ? undefined : { dir: target.dataDir };
-    const summary = await loadExtraction(run.connection.driver, doc, { database: target.database, batchSize: run.batchSize, store });
-    for (const failure of summary.failures) {
-      progress.log(`graphwire: warning: ${failure.articles.map((a) => a.file).join(', ')}: not loaded: ${failure.message}`);
-    }
-    addSummary(result.summary, summary);
+    // windows load in order: a load that stops (Neo4j lost, disk full) stops the ingest before the next one starts
+    await loading;
+    loading = loadExtraction(driver, doc, { database: target.database, batchSize: run.batchSize, store }).then((summary) => {
+      for (const failure of summary.failures) {
+        progress.log(`graphwire: warning: ${failure.articles.map((a) => a.file).join(', ')}: not loaded: ${failure.message}`);
+      }
+      addSummary(result.summary, summary);
+    });
+    // its failure is thrown where it is awaited (the next window, or the end); until then it must not count as unhandled
+    loading.catch(() => undefined);
   };
 
   try {
@@ -132,7 +141,10 @@ export async function ingest(context: CliContext, run: IngestRun): Promise<Inges
       }
     }
     await flush();
+    await loading;
   } finally {
+    // a window still loading when reading failed is let finish, so what it held is not left half-written by us
+    await loading?.catch(() => undefined);
     progress.stop();
   }
   result.summary.articles.failed += result.readFailures;
