@@ -12,18 +12,32 @@ import type { EdgeData, NodeData } from './types';
 export class FilterPanel {
   readonly state: FilterState = emptyFilters();
   private readonly resetButton = h('button', { type: 'button', id: 'filter-reset', class: 'link-button', on: { click: () => this.reset() } }, 'Clear all filters');
+  /** the entity types and the number of facts in the graph, as of the last refresh: the legend shows them */
+  private nodeTypes = new Map<string, number>();
+  private edgeCount = 0;
 
   constructor(
     private readonly root: HTMLElement,
     private readonly legend: HTMLElement,
     private readonly cy: Core,
     private readonly apply: () => void | Promise<void>,
+    /** whether the graph is drawn in the light style, where facts are plain lines without arrows */
+    private readonly isLight: () => boolean = () => false,
   ) {}
 
   refresh(): void {
-    const nodeTypes = count(this.cy.nodes().map((n) => (n.data() as NodeData).type));
-    const edgeTypes = count(this.cy.edges().map((e) => (e.data() as EdgeData).type));
-    const outlets = count(this.cy.edges().map((e) => sourcesOf((e.data() as EdgeData).properties)).flat());
+    // one pass over the elements: at thousands of them each extra collection costs a frame
+    const nodeTypes = new Map<string, number>();
+    const edgeTypes = new Map<string, number>();
+    const outlets = new Map<string, number>();
+    this.cy.elements().forEach((ele) => {
+      const data = ele.data() as NodeData | EdgeData;
+      if (ele.isNode()) return void bump(nodeTypes, data.type);
+      bump(edgeTypes, data.type);
+      for (const outlet of sourcesOf(data.properties)) bump(outlets, outlet);
+    });
+    this.nodeTypes = nodeTypes;
+    this.edgeCount = [...edgeTypes.values()].reduce((sum, n) => sum + n, 0);
     const from = h('input', { type: 'date', id: 'filter-from', value: this.state.from, aria: { label: 'From date' } });
     const to = h('input', { type: 'date', id: 'filter-to', value: this.state.to, aria: { label: 'To date' } });
     const onDates = (): void => {
@@ -60,17 +74,20 @@ export class FilterPanel {
   /** After a filter changed: the legend greys out hidden types, and the reset button wakes up. */
   update(): void {
     this.resetButton.disabled = !isFiltering(this.state);
-    this.renderLegend(count(this.cy.nodes().map((n) => (n.data() as NodeData).type)));
+    this.renderLegend(this.nodeTypes, this.edgeCount);
   }
 
-  private renderLegend(nodeTypes: Map<string, number>): void {
-    const edgeCount = this.cy.edges().length;
+  private renderLegend(nodeTypes: Map<string, number>, edgeCount: number): void {
     replaceChildren(
       this.legend,
       ...[...nodeTypes.keys()].sort(typeOrder).map((type) =>
         h('span', { class: `legend-item${this.state.hiddenNodeTypes.has(type) ? ' off' : ''}` }, swatchOf(type), type),
       ),
-      edgeCount ? h('span', { class: 'legend-item' }, h('span', { class: 'legend-edge' }), 'fact (arrow: subject → object)') : null,
+      edgeCount
+        ? this.isLight()
+          ? h('span', { class: 'legend-item' }, h('span', { class: 'legend-edge plain' }), 'fact')
+          : h('span', { class: 'legend-item' }, h('span', { class: 'legend-edge' }), 'fact (arrow: subject → object)')
+        : null,
     );
     this.legend.hidden = nodeTypes.size === 0;
   }
@@ -88,10 +105,8 @@ export class FilterPanel {
   }
 }
 
-function count(values: string[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const v of values) out.set(v, (out.get(v) ?? 0) + 1);
-  return out;
+function bump(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
 function swatchOf(type: string): SVGSVGElement {

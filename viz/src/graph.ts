@@ -14,8 +14,10 @@ export const LAYOUTS: readonly LayoutName[] = ['fcose', 'concentric', 'breadthfi
 export const LIGHT_NODES = 1200;
 export const LIGHT_EDGES = 2500;
 
-/** In the light style, labels show from this zoom on, for the nodes on screen. */
+/** In the light style, labels show from this zoom on, for the nodes on screen, unless more than LABEL_MAX are. */
 const LABEL_ZOOM = 0.9;
+/** past this many nodes on screen, labels would cover each other (and measuring them costs seconds) */
+const LABEL_MAX = 600;
 
 const MIN_SIZE = 22;
 const MAX_SIZE = 64;
@@ -32,6 +34,12 @@ export class GraphView {
   private light = false;
   private focusedId: string | undefined;
   private running: cytoscape.Layouts | undefined;
+  /** nodes carrying .filtered, .hidden: kept here, so asking costs nothing when none do */
+  private filteredNodes = 0;
+  private hiddenNodes = 0;
+  private filteredAny = false;
+  /** whether some nodes carry .labelled (the light style's labels near the viewport) */
+  private labelled = false;
 
   constructor(container: HTMLElement, onSelect: (selection: Selection) => void, onExpand: (id: string) => void) {
     this.cy = cytoscape({
@@ -71,19 +79,22 @@ export class GraphView {
     const cy = this.cy;
     const fresh: ElementDefinition[] = [];
     const ids = new Set<string>();
+    // into an empty graph nothing needs looking up: at thousands of elements each lookup adds up
+    const wasEmpty = cy.elements().empty();
+    const present = (id: string): boolean => !wasEmpty && cy.getElementById(id).nonempty();
     for (const node of result.nodes) {
-      const existing = cy.getElementById(node.data.id);
-      if (existing.nonempty()) {
+      if (ids.has(node.data.id)) continue;
+      if (present(node.data.id)) {
+        const existing = cy.getElementById(node.data.id);
         existing.data('properties', { ...existing.data('properties'), ...node.data.properties });
         continue;
       }
-      if (ids.has(node.data.id)) continue;
       ids.add(node.data.id);
       fresh.push({ group: 'nodes', data: { ...node.data, size: MIN_SIZE, country: node.data.labels.includes('Country') } });
     }
     for (const edge of result.edges) {
-      if (cy.getElementById(edge.data.id).nonempty() || ids.has(edge.data.id)) continue;
-      const ends = [edge.data.source, edge.data.target].every((id) => ids.has(id) || cy.getElementById(id).nonempty());
+      if (ids.has(edge.data.id) || present(edge.data.id)) continue;
+      const ends = [edge.data.source, edge.data.target].every((id) => ids.has(id) || present(id));
       if (!ends) continue;
       ids.add(edge.data.id);
       const sources = edge.data.properties.sources;
@@ -93,7 +104,6 @@ export class GraphView {
     const freshNodes = fresh.filter((f) => f.group === 'nodes').length;
     this.updateMode(cy.nodes().length + freshNodes, cy.edges().length + fresh.length - freshNodes);
     // into an empty graph, sizes are worked out on the plain data, sparing a second styling pass over everything
-    const wasEmpty = cy.nodes().empty();
     const degrees = wasEmpty ? this.presize(fresh) : undefined;
     // a big graph drawn from nothing is placed here, in plain loops: a cytoscape layout pass costs seconds at this size
     this.arranged = wasEmpty && this.light;
@@ -104,7 +114,14 @@ export class GraphView {
       if (near) this.ring(added.nodes() as unknown as Collection, near);
     });
     if (!wasEmpty) this.resize();
-    if (this.arranged) fitPlaced(cy, fresh);
+    // fitting reads every element's bounding box now, before the first frame: left to the frame, the drawing
+    // computes them, cytoscape takes each first computation for a change, and the frame after measures and
+    // invalidates every element a second time (200–400 ms at 15,000 elements here)
+    if (this.arranged) {
+      cy.fit(undefined, 40);
+      // a few nodes with many links between them: not blown up past a readable size
+      if (cy.zoom() > 1.5) cy.zoom({ level: 1.5, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    }
     return added;
   }
 
@@ -112,6 +129,9 @@ export class GraphView {
     this.running?.stop();
     this.focusedId = undefined;
     this.cy.elements().remove();
+    this.labelled = false;
+    this.filteredAny = false;
+    this.filteredNodes = this.hiddenNodes = 0;
     this.updateMode(0, 0);
   }
 
@@ -169,6 +189,9 @@ export class GraphView {
   applyFilters(state: FilterState, publishedOf: PublishedOf): void {
     const cy = this.cy;
     const active = isFiltering(state);
+    // nothing filtered before nor now: a big graph's first draw skips a pass over every element
+    if (!active && !this.filteredAny) return;
+    let filteredNodes = 0;
     cy.batch(() => {
       // only what carries the class: touching every element would restyle thousands for nothing
       cy.elements('.filtered').removeClass('filtered');
@@ -179,9 +202,18 @@ export class GraphView {
       cy.nodes().forEach((n) => {
         const edges = n.connectedEdges();
         const orphaned = edges.nonempty() && edges.filter('.filtered').length === edges.length;
-        if (!nodePasses(n.data(), state) || orphaned) n.addClass('filtered');
+        if (!nodePasses(n.data(), state) || orphaned) {
+          n.addClass('filtered');
+          filteredNodes++;
+        }
       });
     });
+    this.filteredAny = active;
+    this.filteredNodes = filteredNodes;
+  }
+
+  filteredCount(): number {
+    return this.filteredNodes;
   }
 
   /**
@@ -189,7 +221,7 @@ export class GraphView {
    * cytoscape's :visible lags behind a class change while an animated layout runs.
    */
   shown(): Collection {
-    if (this.cy.elements('.filtered, .hidden').empty()) return this.cy.elements();
+    if (!this.filteredAny && this.hiddenNodes === 0) return this.cy.elements();
     const nodes = this.cy.nodes().not('.filtered, .hidden');
     const edges = nodes.edgesWith(nodes).not('.filtered, .hidden');
     return nodes.union(edges);
@@ -197,16 +229,19 @@ export class GraphView {
 
   hide(id: string): void {
     const node = this.cy.getElementById(id);
+    if (node.empty() || node.hasClass('hidden')) return;
     node.unselect();
     node.addClass('hidden');
+    this.hiddenNodes++;
   }
 
   hiddenCount(): number {
-    return this.cy.nodes('.hidden').length;
+    return this.hiddenNodes;
   }
 
   showHidden(): void {
     this.cy.elements('.hidden').removeClass('hidden');
+    this.hiddenNodes = 0;
   }
 
   togglePin(id: string): boolean {
@@ -349,16 +384,20 @@ export class GraphView {
    */
   private labelViewport(): void {
     const cy = this.cy;
+    // zoomed out with nothing labelled, the usual case after a big draw: no pass over the nodes at all
+    if (!this.labelled && (!this.light || cy.zoom() < LABEL_ZOOM)) return;
     cy.batch(() => {
       cy.nodes('.labelled').removeClass('labelled');
+      this.labelled = false;
       if (!this.light || cy.zoom() < LABEL_ZOOM) return;
       const { x1, x2, y1, y2 } = cy.extent();
-      cy.nodes()
-        .filter((n) => {
-          const { x, y } = n.position();
-          return x >= x1 && x <= x2 && y >= y1 && y <= y2;
-        })
-        .addClass('labelled');
+      const onScreen = cy.nodes().filter((n) => {
+        const { x, y } = n.position();
+        return x >= x1 && x <= x2 && y >= y1 && y <= y2;
+      });
+      if (onScreen.length > LABEL_MAX) return;
+      onScreen.addClass('labelled');
+      this.labelled = onScreen.nonempty();
     });
   }
 }
@@ -367,40 +406,31 @@ function sizeFor(value: number, max: number): number {
   return Math.round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt(value / max));
 }
 
-const RING_SPACING = 36;
+/** Gaps between neighbours on a ring and between rings, in model units, on top of the nodes' own sizes. */
+const RING_GAP = 14;
+const RING_STEP = 24;
 
-/** Hubs in the middle, then rings outwards by falling size, each ring as full as its circumference allows. */
+/**
+ * Hubs in the middle, then rings outwards by falling size, each ring as full as its circumference allows.
+ * Rings are spaced by the sizes of the nodes on them, so big nodes near the middle never overlap.
+ */
 function placeInRings(fresh: ElementDefinition[], values: Map<string, number>): void {
   const nodes = fresh.filter((f) => f.group === 'nodes').sort((a, b) => (values.get(b.data.id!) ?? 0) - (values.get(a.data.id!) ?? 0));
+  const sizeOf = (f: ElementDefinition | undefined): number => (typeof f?.data.size === 'number' ? f.data.size : MIN_SIZE);
   let ring = 0;
   let index = 0;
+  let radius = 0;
   while (index < nodes.length) {
-    const radius = ring * RING_SPACING * 1.6;
-    const capacity = ring === 0 ? 1 : Math.floor((2 * Math.PI * radius) / RING_SPACING);
+    // sorted by falling size, so a ring's first node is its biggest
+    const widest = sizeOf(nodes[index]);
+    const capacity = ring === 0 ? 1 : Math.max(1, Math.floor((2 * Math.PI * radius) / (widest + RING_GAP)));
     const count = Math.min(capacity, nodes.length - index);
     for (let i = 0; i < count; i++) {
       const angle = (2 * Math.PI * i) / count + ring * 0.37;
       nodes[index + i]!.position = { x: radius * Math.cos(angle), y: radius * Math.sin(angle) };
     }
     index += count;
+    radius += widest / 2 + RING_STEP + sizeOf(nodes[index]) / 2;
     ring++;
   }
-}
-
-function fitPlaced(cy: Core, fresh: ElementDefinition[]): void {
-  let x1 = Infinity;
-  let y1 = Infinity;
-  let x2 = -Infinity;
-  let y2 = -Infinity;
-  for (const f of fresh) {
-    if (!f.position) continue;
-    x1 = Math.min(x1, f.position.x);
-    x2 = Math.max(x2, f.position.x);
-    y1 = Math.min(y1, f.position.y);
-    y2 = Math.max(y2, f.position.y);
-  }
-  if (!Number.isFinite(x1)) return;
-  const padding = 40;
-  const zoom = Math.min((cy.width() - 2 * padding) / Math.max(1, x2 - x1), (cy.height() - 2 * padding) / Math.max(1, y2 - y1), 1.5);
-  cy.viewport({ zoom, pan: { x: cy.width() / 2 - (zoom * (x1 + x2)) / 2, y: cy.height() / 2 - (zoom * (y1 + y2)) / 2 } });
 }
