@@ -24,19 +24,15 @@ export async function writeGraphml(graph: GraphStream, out: Writable): Promise<{
 
   let nodes = 0;
   for await (const node of graph.nodes()) {
-    sink.write(`    <node id="${xmlToken(node.id)}">`);
-    writeData(sink, nodeKeys, node.attributes);
-    sink.write('</node>\n');
+    sink.write(`    <node id="${xmlToken(node.id)}">${data(nodeKeys, node.attributes)}</node>\n`);
     nodes++;
-    await sink.drain();
+    if (sink.full) await sink.flush();
   }
   let edges = 0;
   for await (const edge of graph.edges()) {
-    sink.write(`    <edge id="${xmlToken(edge.id)}" source="${xmlToken(edge.source)}" target="${xmlToken(edge.target)}">`);
-    writeData(sink, edgeKeys, edge.attributes);
-    sink.write('</edge>\n');
+    sink.write(`    <edge id="${xmlToken(edge.id)}" source="${xmlToken(edge.source)}" target="${xmlToken(edge.target)}">${data(edgeKeys, edge.attributes)}</edge>\n`);
     edges++;
-    await sink.drain();
+    if (sink.full) await sink.flush();
   }
   sink.write('  </graph>\n</graphml>\n');
   await sink.close();
@@ -65,9 +61,11 @@ function declare(specs: readonly AttributeSpec[], domain: 'node' | 'edge'): Key[
     });
 }
 
-function writeData(sink: TextSink, keys: readonly Key[], attributes: Readonly<Record<string, unknown>>): void {
+function data(keys: readonly Key[], attributes: Readonly<Record<string, unknown>>): string {
+  let out = '';
   for (const key of keys) {
     const text = scalarText(key.spec, attributes[key.spec.name] as never);
-    if (text !== undefined) sink.write(`${key.open}${escapeText(text)}</data>`);
+    if (text !== undefined) out += `${key.open}${escapeText(text)}</data>`;
   }
+  return out;
 }

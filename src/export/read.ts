@@ -1,6 +1,14 @@
 import neo4j, { type Driver, type Session, type Transaction } from 'neo4j-driver';
+import { degreeExpressions, readDegreeCounts } from './degree';
 import type { AttributeSpec, AttributeType, AttributeValue, GraphEdge, GraphNode, GraphStream } from './model';
 import { ARTICLE_ATTRIBUTES, ENTITY_ATTRIBUTES, FACT_ATTRIBUTES, MENTION_ATTRIBUTES, exportSchema } from './schema';
+
+/**
+ * Records the driver asks for at a time. While the writer is behind, the driver queues up to 70% of this, and
+ * queued records survive young-generation collections until written: on 300,000 facts, 2000 rather than 5000 spent
+ * less time in scavenges (about 40% less in two noisy runs) and kept Neo4j as busy.
+ */
+const FETCH_SIZE = 2000;
 
 export interface ReadGraphOptions {
   database?: string;
@@ -16,18 +24,20 @@ export interface Neo4jGraphStream extends GraphStream {
 }
 
 /**
- * Opens one READ transaction (so nodes and edges are one consistent snapshot) and streams the graph out of it
- * record by record: the driver fetches in batches and pauses while the writer is behind, so memory stays
- * bounded. Node ids are the `id` properties; edge ids are the relationships' element ids, unique by nature.
+ * Opens one READ transaction and streams the graph out of it record by record: the driver fetches in batches and
+ * pauses while the writer is behind, so memory stays bounded. (Neo4j reads are read-committed, not a snapshot: a
+ * load committing during the export may show in the edges but not the nodes.) Node ids are the `id` properties;
+ * edge ids are the relationships' element ids, unique by nature.
  */
 export async function readGraph(driver: Driver, options: ReadGraphOptions = {}): Promise<Neo4jGraphStream> {
   const includeArticles = options.includeArticles ?? false;
   const detail = options.detail ?? false;
-  const session: Session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.READ, fetchSize: 5000 });
+  const session: Session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.READ, fetchSize: FETCH_SIZE });
   let tx: Transaction | undefined;
   try {
     tx = await session.beginTransaction();
     const extras = await findExtraProperties(tx, detail);
+    const degree = degreeExpressions(await readDegreeCounts(tx), includeArticles);
     const schema = exportSchema({ includeArticles, extraEdgeAttributes: extras.edge, extraNodeAttributes: extras.node });
     const wanted = (specs: readonly AttributeSpec[]): string[] =>
       specs.filter((s) => s.stored && (detail || s.graph)).map((s) => s.name);
@@ -36,12 +46,11 @@ export async function readGraph(driver: Driver, options: ReadGraphOptions = {}):
     return {
       schema,
       async *nodes() {
-        const entityIn = includeArticles ? 'COUNT { (n)<--(:Entity) } + COUNT { (n)<-[:MENTIONS]-(:Article) }' : 'COUNT { (n)<--(:Entity) }';
         const entityProps = [...wanted(ENTITY_ATTRIBUTES), ...extras.node.map((e) => e.name)];
-        yield* rows(open, `MATCH (n:Entity) RETURN n.id, labels(n), ${values('n', entityProps)}, COUNT { (n)-->(:Entity) } + ${entityIn}`, toNode(entityProps));
+        yield* rows(open, `MATCH (n:Entity) RETURN n.id, labels(n), ${values('n', entityProps)}, ${degree.entity}`, toNode(entityProps));
         if (includeArticles) {
           const articleProps = [...wanted(ARTICLE_ATTRIBUTES), ...extras.node.map((e) => e.name)];
-          yield* rows(open, `MATCH (n:Article) RETURN n.id, labels(n), ${values('n', articleProps)}, COUNT { (n)-[:MENTIONS]->(:Entity) }`, toNode(articleProps));
+          yield* rows(open, `MATCH (n:Article) RETURN n.id, labels(n), ${values('n', articleProps)}, ${degree.article}`, toNode(articleProps));
         }
       },
       async *edges() {
@@ -67,39 +76,36 @@ export async function readGraph(driver: Driver, options: ReadGraphOptions = {}):
   }
 }
 
-async function* rows<T>(tx: Transaction, query: string, convert: (fields: readonly unknown[]) => T): AsyncGenerator<T> {
-  for await (const record of tx.run(query)) {
-    // positional fields: no per-record keys on the wire, no per-record objects to build
-    yield convert(fieldsOf(record));
-  }
+/** A record's fields by position: no per-record keys to look up, no intermediate array or object per record. */
+interface Row {
+  get(index: number): unknown;
 }
 
-function fieldsOf(record: { length: number; get(index: number): unknown }): unknown[] {
-  const out = new Array<unknown>(record.length);
-  for (let i = 0; i < record.length; i++) out[i] = record.get(i);
-  return out;
+async function* rows<T>(tx: Transaction, query: string, convert: (row: Row) => T): AsyncGenerator<T> {
+  for await (const record of tx.run(query)) yield convert(record);
 }
 
 /** Row: id, labels, [property values in `names` order], degree. */
 const toNode =
   (names: readonly string[]) =>
-  (row: readonly unknown[]): GraphNode => {
-    const labels = row[1] as string[];
-    const attributes = properties(names, row[2] as unknown[]);
-    attributes.label = (attributes.name ?? attributes.title ?? row[0]) as string;
+  (row: Row): GraphNode => {
+    const id = String(row.get(0));
+    const labels = row.get(1) as string[];
+    const attributes = properties(names, row.get(2) as unknown[]);
+    attributes.label = (attributes.name ?? attributes.title ?? id) as string;
     attributes.labels = `:${labels.join(':')}`;
-    attributes.degree = plain(row[3]) as number;
-    return { id: String(row[0]), labels, attributes };
+    attributes.degree = plain(row.get(3)) as number;
+    return { id, labels, attributes };
   };
 
 /** Row: id, source id, target id, type, [property values in `names` order]. */
 const toEdge =
   (names: readonly string[]) =>
-  (row: readonly unknown[]): GraphEdge => {
-    const type = row[3] as string;
-    const attributes = properties(names, row[4] as unknown[]);
+  (row: Row): GraphEdge => {
+    const type = row.get(3) as string;
+    const attributes = properties(names, row.get(4) as unknown[]);
     attributes.type = type;
-    return { id: String(row[0]), source: String(row[1]), target: String(row[2]), type, attributes };
+    return { id: String(row.get(0)), source: String(row.get(1)), target: String(row.get(2)), type, attributes };
   };
 
 /** `[n.\`a\`, n.\`b\`]`: only the properties the export writes, so the bulky evidence stays in the database. */
@@ -177,7 +183,8 @@ function scalarType(types: readonly string[]): AttributeType {
 /** Driver values as plain JavaScript: Integers as numbers (whatever the driver's settings), temporals as ISO text. */
 function plain(value: unknown): AttributeValue {
   if (typeof value !== 'object' || value === null) return value as AttributeValue;
-  if (Array.isArray(value)) return value.map((v) => plain(v)) as string[] | number[];
+  // most lists hold strings: kept as the driver built them rather than copied
+  if (Array.isArray(value)) return value.some((v) => typeof v === 'object' && v !== null) ? (value.map((v) => plain(v)) as string[] | number[]) : (value as AttributeValue);
   if (neo4j.isInt(value)) return value.toNumber();
   return String(value);
 }
