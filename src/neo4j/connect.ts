@@ -2,6 +2,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config } from '../config';
 import { Neo4jUnavailableError } from '../errors';
 import { BundledNeo4j, type BundledOptions } from './bundled';
+import { disableNagleForDriverSockets } from './no-delay';
 
 /** The server a command talks to, however it was chosen. */
 export interface Neo4jTarget {
@@ -45,6 +46,7 @@ export async function resolveTarget(config: Config, options: BundledOptions = {}
 }
 
 export function openDriver(target: Neo4jTarget): Driver {
+  disableNagleForDriverSockets();
   const auth = target.password === undefined ? undefined : neo4j.auth.basic(target.username, target.password);
   // counts and ids fit in a double; lossless Integer objects would leak into every caller
   return neo4j.driver(target.uri, auth, { disableLosslessIntegers: true, connectionTimeout: 15_000 });
