@@ -15,7 +15,9 @@ export interface Excerpt {
 
 /**
  * The part of sentence [start, end) to store: all of it when short, else a window of about MAX_EVIDENCE_CHARS
- * centred on the mention spans (never cutting them), widened to whole words.
+ * centred on the mention spans, widened to whole words. Mentions further apart than that (only text with no
+ * sentence ends links such) get a window on the first span alone: the cap holds, because every fact of a 1 MB
+ * line storing its own long stretch of it would exhaust memory.
  */
 export function evidenceExcerpt(text: string, start: number, end: number, spans: ReadonlyArray<readonly [number, number]>): Excerpt {
   if (end - start <= MAX_EVIDENCE_CHARS) return { start, end };
@@ -28,6 +30,9 @@ export function evidenceExcerpt(text: string, start: number, end: number, spans:
   if (lo >= hi) {
     lo = start;
     hi = start;
+  } else if (hi - lo > MAX_EVIDENCE_CHARS) {
+    [lo, hi] = spans[0]!;
+    hi = Math.min(hi, lo + MAX_EVIDENCE_CHARS);
   }
   const pad = Math.max(0, Math.floor((MAX_EVIDENCE_CHARS - (hi - lo)) / 2));
   let from = Math.max(start, lo - pad);
