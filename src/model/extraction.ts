@@ -51,7 +51,7 @@ export interface Evidence {
   article: string;
   /**
    * the sentence as it stands in the article's cleaned text; past 1,000 characters (scraped text with no full
-   * stops), an excerpt of about that length around the two mentions
+   * stops), an excerpt of about that length around the two mentions (around the first when they are further apart)
    */
   sentence: string;
   /** offsets of the sentence (or excerpt) in the article's cleaned text */
