@@ -38,7 +38,8 @@ export function registerStart(program: Command, context: CliContext): void {
     .action(async (flags: Partial<StartFlags>) => {
       const listenPort = port('--port', flags.port ?? String(DEFAULT_PORT));
       const config = context.config();
-      const bundled = config.external ? undefined : new BundledNeo4j(config.home, config.bundled);
+      // warn: a server that will not stop is killed, and Ctrl-C should say so
+      const bundled = config.external ? undefined : new BundledNeo4j(config.home, config.bundled, { warn: (m) => context.warn(m) });
       const wasRunning = bundled?.status().running ?? true;
       const connection = await connect(config, { log: context.say });
       try {
