@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { degreeExpressions, readDegreeCounts, type DegreeCounts } from '../../src/export/degree';
 import { readGraph } from '../../src/export';
-import { loadExtraction } from '../../src/store';
-import { fixtureDocument } from '../support/graph';
-import { clearDatabase, testNeo4j, type TestNeo4j } from '../support/neo4j';
+import { fixtureGraph } from '../support/graph';
+import { clearDatabase, type TestNeo4j } from '../support/neo4j';
 
 /** 10 facts between entities, 7 MENTIONS from articles: what the loader writes. */
 const MODEL: DegreeCounts = { all: 17, toEntity: 17, fromEntity: 10, mentions: 7, mentionsFromArticle: 7, mentionsFromEntity: 0 };
@@ -38,9 +37,7 @@ describe('export: node degree equals the edges of the export at the node, whatev
   };
 
   before(async () => {
-    db = await testNeo4j();
-    await clearDatabase(db);
-    await loadExtraction(db.driver, fixtureDocument(), { database: database() });
+    db = await fixtureGraph();
   });
   after(async () => {
     await clearDatabase(db);

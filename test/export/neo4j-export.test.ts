@@ -9,9 +9,8 @@ import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { IMPORT_OPTIONS, exportCsvToFolder, exportGraph, resultGraph, writeGraph, type ExportFormat } from '../../src/export';
 import { DEFAULT_READ_LIMITS, loadPresets, runPreset } from '../../src/query';
-import { loadExtraction } from '../../src/store';
-import { fixtureDocument } from '../support/graph';
-import { clearDatabase, testNeo4j, type TestNeo4j } from '../support/neo4j';
+import { fixtureGraph } from '../support/graph';
+import type { TestNeo4j } from '../support/neo4j';
 import { networkxMissing, readWithNetworkx, validateGraphml, xmllintMissing, type ReadBack } from './readers';
 
 const NEO4J_LIB = path.resolve(__dirname, '..', '..', 'neo4j', 'target', 'lib');
@@ -37,9 +36,7 @@ describe('export: the fixture graph from Neo4j, read back by other tools', funct
   const database = (): string | undefined => db.target.database;
 
   before(async () => {
-    db = await testNeo4j();
-    await clearDatabase(db);
-    await loadExtraction(db.driver, fixtureDocument(), { database: database() });
+    db = await fixtureGraph();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'graphwire-export-'));
     const e = await db.driver.executeQuery(
       `MATCH (n:Entity) RETURN n.id AS id, n.name AS name, n.type AS type, n.aliases AS aliases, n.mentionCount AS mentionCount,

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { readGraph, type ReadGraphOptions } from '../../src/export';
-import { loadExtraction } from '../../src/store';
-import { fixtureDocument } from '../support/graph';
-import { clearDatabase, testNeo4j, type TestNeo4j } from '../support/neo4j';
+import { fixtureGraph } from '../support/graph';
+import { clearDatabase, type TestNeo4j } from '../support/neo4j';
 
 interface Read {
   nodes: [string, string[], Record<string, unknown>][];
@@ -15,9 +14,7 @@ describe('export: reading the graph out of Neo4j', function () {
   const database = (): string | undefined => db.target.database;
 
   before(async () => {
-    db = await testNeo4j();
-    await clearDatabase(db);
-    await loadExtraction(db.driver, fixtureDocument(), { database: database() });
+    db = await fixtureGraph();
   });
   after(async () => {
     await clearDatabase(db);

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { loadExtraction } from '../../src/store';
 import { CypherError, QueryRefusedError, QueryTimeoutError, runRead, runUserCypher, type QueryTarget } from '../../src/query';
-import { fixtureDocument } from '../support/graph';
-import { clearDatabase, testNeo4j } from '../support/neo4j';
+import { fixtureGraph } from '../support/graph';
 
 describe('user Cypher, read-only (integration)', function () {
   this.timeout(120_000);
@@ -11,10 +9,8 @@ describe('user Cypher, read-only (integration)', function () {
   const count = async (): Promise<number> => (await runRead(target, 'MATCH (n) RETURN count(n) AS n', {}, limits)).rows[0].n as number;
 
   before(async () => {
-    const db = await testNeo4j();
+    const db = await fixtureGraph();
     target = { driver: db.driver, database: db.target.database };
-    await clearDatabase(db);
-    await loadExtraction(db.driver, fixtureDocument(), { database: db.target.database });
   });
 
   // each write form: refused before it is sent, and refused by Neo4j when sent anyway (the READ transaction)

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { loadExtraction } from '../../src/store';
 import { loadPresets, runPreset, type Json, type QueryResult, type QueryTarget } from '../../src/query';
-import { fixtureDocument } from '../support/graph';
-import { clearDatabase, testNeo4j } from '../support/neo4j';
+import { fixtureGraph } from '../support/graph';
 
 /** Rows as the table shows them: nodes by name, relationships by type, lists sorted where order is not the point. */
 function table(result: QueryResult, columns: string[]): Json[][] {
@@ -25,10 +23,8 @@ describe('the presets on the fixture graph (integration)', function () {
   const run = (name: string, params: Record<string, unknown> = {}): Promise<QueryResult> => runPreset(target, catalog.get(name), params);
 
   before(async () => {
-    const db = await testNeo4j();
+    const db = await fixtureGraph();
     target = { driver: db.driver, database: db.target.database };
-    await clearDatabase(db);
-    await loadExtraction(db.driver, fixtureDocument(), { database: db.target.database });
   });
 
   it('entity-profile: finds an entity by alias in any case, with its types, aliases and every fact with evidence and sources', async () => {

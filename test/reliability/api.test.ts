@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { loadPresets, type QueryTarget } from '../../src/query';
-import { loadExtraction } from '../../src/store';
-import { fixtureDocument, graphFingerprint } from '../support/graph';
+import { fixtureGraph, graphFingerprint } from '../support/graph';
 import { apiServers } from '../support/server';
-import { clearDatabase, testNeo4j, type TestNeo4j } from '../support/neo4j';
+import type { TestNeo4j } from '../support/neo4j';
 import { percentile, random } from './numbers';
 
 interface Request {
@@ -114,10 +113,8 @@ describe('reliability: the HTTP API under hostile requests and load (integration
   const start = servers.start;
 
   before(async () => {
-    db = await testNeo4j();
+    db = await fixtureGraph();
     query = { driver: db.driver, database: db.target.database };
-    await clearDatabase(db);
-    await loadExtraction(db.driver, fixtureDocument(), { database: db.target.database });
   });
   after(async () => {
     await servers.closeAll();

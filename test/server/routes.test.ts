@@ -2,10 +2,8 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { QueryTarget } from '../../src/query';
 import { checkBinding, completionQuery } from '../../src/server';
-import { loadExtraction } from '../../src/store';
-import { fixtureDocument } from '../support/graph';
+import { fixtureGraph } from '../support/graph';
 import { apiServers } from '../support/server';
-import { clearDatabase, testNeo4j } from '../support/neo4j';
 
 interface Row {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -46,10 +44,8 @@ describe('the HTTP API (integration)', function () {
   const start = servers.start;
 
   before(async () => {
-    const db = await testNeo4j();
+    const db = await fixtureGraph();
     query = { driver: db.driver, database: db.target.database };
-    await clearDatabase(db);
-    await loadExtraction(db.driver, fixtureDocument(), { database: db.target.database });
     base = await start();
   });
   after(async () => {

@@ -1,7 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ExtractionDocument } from '../../src/model/extraction';
-import type { TestNeo4j } from './neo4j';
+import { loadExtraction } from '../../src/store';
+import { clearDatabase, testNeo4j, type TestNeo4j } from './neo4j';
+
+/** The shared test Neo4j holding nothing but the fixture graph, loaded through the loader. */
+export async function fixtureGraph(): Promise<TestNeo4j> {
+  const db = await testNeo4j();
+  await clearDatabase(db);
+  await loadExtraction(db.driver, fixtureDocument(), { database: db.target.database });
+  return db;
+}
 
 /** The shared fixture graph (test/fixtures/graph), a fresh copy each call. */
 export function fixtureDocument(): ExtractionDocument {

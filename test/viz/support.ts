@@ -4,9 +4,7 @@ import * as path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadPresets } from '../../src/query';
 import { createApp } from '../../src/server';
-import { loadExtraction } from '../../src/store';
-import { fixtureDocument } from '../support/graph';
-import { clearDatabase, testNeo4j } from '../support/neo4j';
+import { fixtureGraph } from '../support/graph';
 
 /** Where the end-to-end tests expect Debian's Chromium; CI installs it (apt-get install chromium). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -29,9 +27,7 @@ export async function buildViewer(): Promise<string> {
 
 /** The shared test Neo4j loaded with the fixture graph, and the API serving the viewer on a free port. */
 export async function startViewerServer(staticDir: string): Promise<{ app: FastifyInstance; url: string }> {
-  const db = await testNeo4j();
-  await clearDatabase(db);
-  await loadExtraction(db.driver, fixtureDocument(), { database: db.target.database });
+  const db = await fixtureGraph();
   const app = createApp({ query: { driver: db.driver, database: db.target.database }, presets: loadPresets(), staticDir });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return { app, url };
