@@ -227,6 +227,14 @@ export class BundledNeo4j {
             'set GRAPHWIRE_NEO4J_PORT (or --neo4j-port) to another port, 0 for any free one, or stop the program using it',
           );
         }
+        const failed = /graphwire-neo4j database-failed: (.*)/.exec(logTail(this.paths.launcherLog, 5000));
+        if (failed) {
+          throw unavailable(
+            `the graph store in ${this.paths.data} could not be opened: ${failed[1]!.trim()}`,
+            `if its transaction log was damaged (a crash or a full disk), restore that folder from a backup, or move it aside ` +
+              `and start again to begin an empty graph, then ingest your articles again; details in ${this.paths.debugLog}`,
+          );
+        }
         throw this.startFailure(`the Neo4j launcher exited with code ${exited} during start-up`);
       }
       if (Date.now() > deadline) {
@@ -284,7 +292,11 @@ export class BundledNeo4j {
 
   private ensurePassword(): string {
     const existing = this.password();
-    if (existing !== undefined && existing !== '') return existing;
+    if (existing !== undefined && existing !== '') {
+      // a data folder moved aside (a damaged store, say) starts afresh under the same password
+      if (!fs.existsSync(path.join(this.paths.data, 'databases', 'system'))) writeInitialAuth(this.paths.root, BUNDLED_USERNAME, existing);
+      return existing;
+    }
     if (fs.existsSync(path.join(this.paths.data, 'databases', 'system'))) {
       throw unavailable(
         `the bundled Neo4j data in ${this.paths.root} exists but its password file ${this.paths.passwordFile} is missing.`,

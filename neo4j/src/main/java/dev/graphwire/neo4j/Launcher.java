@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
@@ -16,6 +19,8 @@ import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.DatabaseState;
+import org.neo4j.dbms.DatabaseStateService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
@@ -32,6 +37,9 @@ import org.neo4j.configuration.connectors.ConnectorType;
  *   --pagecache SIZE    e.g. 512m
  *   --auth true|false   native authentication; the initial password is written by graphwire to data/dbms/auth.ini
  *   --ready-file FILE   written (atomically) with {"port":N,"pid":P} once Bolt accepts connections
+ *
+ * Exit code 3, after a line "graphwire-neo4j database-failed: REASON", when the graph database cannot be opened
+ * (a damaged transaction log, say): the server would otherwise run and answer every query with "unavailable".
  */
 public final class Launcher {
 
@@ -64,6 +72,12 @@ public final class Launcher {
         sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> System.exit(0));
 
         GraphDatabaseAPI system = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        String failure = graphDatabaseFailure(system);
+        if (failure != null) {
+            System.out.println("graphwire-neo4j database-failed: " + failure.replaceAll("\\s+", " "));
+            System.out.flush();
+            System.exit(3);
+        }
         ConnectorPortRegister ports = system.getDependencyResolver().resolveDependency(ConnectorPortRegister.class);
         int port = ports.getLocalAddress(ConnectorType.BOLT).getPort();
         long pid = ProcessHandle.current().pid();
@@ -73,6 +87,60 @@ public final class Launcher {
         System.out.println("graphwire-neo4j ready port=" + port + " pid=" + pid);
         System.out.flush();
         stopped.await();
+    }
+
+    /**
+     * Why the graph database did not come online, or null once it is online. build() has started every database by
+     * the time it returns, so the wait only covers a database still marked "starting".
+     */
+    private static String graphDatabaseFailure(GraphDatabaseAPI system) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            Map<String, Object> row = system.executeTransactionally(
+                    "SHOW DATABASE `" + GraphDatabaseSettings.DEFAULT_DATABASE_NAME + "` YIELD currentStatus, statusMessage",
+                    Map.of(), result -> result.hasNext() ? result.next() : Map.of());
+            String status = String.valueOf(row.getOrDefault("currentStatus", ""));
+            String message = String.valueOf(row.getOrDefault("statusMessage", ""));
+            if (status.equals("online")) {
+                return null;
+            }
+            if (!status.equals("starting") || System.nanoTime() > deadline) {
+                String cause = causeOfFailure(system);
+                return cause != null ? cause
+                        : message.isEmpty() ? "database " + GraphDatabaseSettings.DEFAULT_DATABASE_NAME + " is " + status : message;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /**
+     * The two innermost reasons the graph database failed with ("Error reading transaction logs, recovery not
+     * possible (Log file contains entries …)"): SHOW DATABASE only says "Unable to start", and the outer exceptions
+     * only point at their causes.
+     */
+    private static String causeOfFailure(GraphDatabaseAPI system) {
+        DatabaseStateService states = system.getDependencyResolver().resolveDependency(DatabaseStateService.class);
+        for (DatabaseState state : states.stateOfAllDatabases().values()) {
+            if (!state.databaseId().name().equals(GraphDatabaseSettings.DEFAULT_DATABASE_NAME) || state.failure().isEmpty()) {
+                continue;
+            }
+            List<String> messages = new ArrayList<>();
+            for (Throwable t = state.failure().get(); t != null && messages.size() < 50; t = t.getCause()) {
+                if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                    messages.add(firstSentence(t.getMessage()));
+                }
+            }
+            int n = messages.size();
+            if (n > 0) {
+                return n == 1 ? messages.get(0) : messages.get(n - 2) + " (" + messages.get(n - 1) + ")";
+            }
+        }
+        return null;
+    }
+
+    private static String firstSentence(String message) {
+        int end = message.indexOf(". ");
+        return (end < 0 ? message : message.substring(0, end + 1)).trim();
     }
 
     private static void writeAtomically(Path target, String content) throws IOException {
