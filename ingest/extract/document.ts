@@ -28,18 +28,21 @@ export interface ExtractOptions {
 export class Extractor {
   readonly schema: Schema;
   private readonly stages: Stage[];
-  private readonly nlp: Nlp;
-  private readonly countries: Countries;
+  private nlp: Nlp | undefined;
+  private countries: Countries | undefined;
 
   constructor(private readonly options: ExtractOptions = {}) {
     this.stages = checkPipeline(options.pipeline ?? DEFAULT_PIPELINE);
     this.schema = options.schema ?? DEFAULT_SCHEMA;
-    this.nlp = options.nlp ?? loadNlp();
-    this.countries = options.countries ?? defaultCountries();
+    this.nlp = options.nlp;
+    this.countries = options.countries;
   }
 
   /** The per-article step: plain, serialisable data. */
   article(article: Article): ArticleExtraction {
+    // loaded on first use: an extractor whose articles go to worker threads only merges, and needs no model
+    this.nlp ??= loadNlp();
+    this.countries ??= defaultCountries();
     const result = extractArticle(article, this.schema, this.stages, { nlp: this.nlp, countries: this.countries });
     // the reasons are read only to explain merges; kept for every entity of a long run, they are the
     // largest part of what waits for the merge

@@ -3,6 +3,7 @@ export { extractDocument, Extractor, type ExtractOptions } from './document';
 export { extractArticle, articleRecord, truncationNote, MAX_EXTRACTED_CHARS } from './article';
 export { STAGES, DEFAULT_PIPELINE, checkPipeline, type Stage, type StageContext } from './stages';
 export { toTsv } from './tsv';
+export { ExtractionPool, ExtractionFailed, InlineExtractions, extractInOrder, defaultWorkerCount, type ArticleExtractions, type ExtractedArticle } from './pool';
 export type { ArticleExtraction, LocalEntity, LocalRelation, Ref, Candidate, EntityKind } from './types';
 export { mergeExtractions } from '../resolve';
 export { DEFAULT_SCHEMA, loadSchema, type Schema } from '../schema';

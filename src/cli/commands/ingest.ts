@@ -1,5 +1,17 @@
 import type { Command } from 'commander';
-import { Extractor, loadSchema, readArticles, surveyInputs, truncationNote, type ArticleExtraction } from '../../../ingest';
+import {
+  defaultWorkerCount,
+  extractInOrder,
+  Extractor,
+  ExtractionPool,
+  InlineExtractions,
+  loadSchema,
+  readArticles,
+  surveyInputs,
+  truncationNote,
+  type ArticleExtraction,
+  type ArticleExtractions,
+} from '../../../ingest';
 import { ExitCode } from '../../errors';
 import type { Article } from '../../model/article';
 import type { ExtractionDocument } from '../../model/extraction';
@@ -8,7 +20,7 @@ import { DEFAULT_BATCH_SIZE, knownArticleIds, loadExtraction, type LoadSummary }
 import type { CliContext } from '../context';
 import { startProgress } from '../progress';
 import { reportLoad } from './load';
-import { positiveInt } from '../flags';
+import { positiveInt, wholeNumber } from '../flags';
 
 export const DEFAULT_WINDOW = 500;
 
@@ -17,6 +29,8 @@ export interface IngestRun {
   batchSize: number;
   window: number;
   schemaFile?: string;
+  /** worker threads for extraction; 0 extracts in this thread */
+  workers: number;
   /** where to load; absent for a dry run */
   connection?: Neo4jConnection;
 }
@@ -33,6 +47,7 @@ interface IngestFlags {
   window: string;
   schema?: string;
   dryRun?: boolean;
+  workers?: string;
 }
 
 /**
@@ -49,8 +64,15 @@ export function registerIngest(program: Command, context: CliContext): void {
     .option('--window <articles>', 'articles resolved together before each load', String(DEFAULT_WINDOW))
     .option('--schema <file>', 'a schema file (JSON or YAML) replacing or extending the default news schema')
     .option('--dry-run', 'print what would be loaded (the extraction JSON) and write nothing')
+    .option('--workers <n>', 'worker threads extracting articles side by side; 0 extracts in this thread; the graph is the same (default: one a core, at most 4)')
     .action(async (paths: string[], flags: IngestFlags) => {
-      const run: IngestRun = { paths, batchSize: positiveInt('--batch-size', flags.batchSize), window: positiveInt('--window', flags.window), schemaFile: flags.schema };
+      const run: IngestRun = {
+        paths,
+        batchSize: positiveInt('--batch-size', flags.batchSize),
+        window: positiveInt('--window', flags.window),
+        schemaFile: flags.schema,
+        workers: flags.workers === undefined ? defaultWorkerCount() : wholeNumber('--workers', flags.workers),
+      };
       if (flags.dryRun) {
         const result = await ingest(context, run);
         const doc = concatenate(result.documents);
@@ -72,12 +94,15 @@ export function registerIngest(program: Command, context: CliContext): void {
 
 /** The ingest itself, for `graphwire ingest` and `graphwire start`; reports problems as it goes. */
 export async function ingest(context: CliContext, run: IngestRun): Promise<IngestResult> {
-  const extractor = new Extractor(run.schemaFile ? { schema: loadSchema(run.schemaFile) } : {});
+  const setup = run.schemaFile ? { schema: loadSchema(run.schemaFile) } : {};
+  const extractor = new Extractor(setup);
   const result: IngestResult = { summary: emptySummary(), documents: [], readFailures: 0 };
   const survey = await surveyInputs(run.paths);
   const progress = startProgress({ unit: 'files', stream: context.stderr, quiet: context.quiet(), totalItems: survey.files, totalBytes: survey.bytes });
+  // extraction runs beside the reading and the previous window's load: in worker threads, or here between their steps
+  const source: ArticleExtractions = run.workers > 0 ? new ExtractionPool(run.workers, setup) : new InlineExtractions(extractor);
   let window: Article[] = [];
-  // the previous window's load: it runs (mostly in Neo4j) while the next window is extracted (here), one at a time
+  // the previous window's load: it runs (mostly in Neo4j) while the next window is extracted, one at a time
   let loading: Promise<void> | undefined;
 
   const flush = async (): Promise<void> => {
@@ -87,23 +112,26 @@ export async function ingest(context: CliContext, run: IngestRun): Promise<Inges
     const known = run.connection
       ? await knownArticleIds(run.connection.driver, articles, { database: run.connection.target.database })
       : new Set<string>();
-    const extracted: ArticleExtraction[] = [];
     // an article already in the graph, or read twice in this window (the same text in two files), is not extracted
     // again, and counts as unchanged: every article read appears in the summary once
-    let failed = 0;
+    const fresh: Article[] = [];
     for (const article of articles) {
       if (known.has(article.id)) continue;
       known.add(article.id);
+      fresh.push(article);
+    }
+    const extracted: ArticleExtraction[] = [];
+    let failed = 0;
+    for (const article of fresh) {
       const note = truncationNote(article);
       if (note) progress.log(`graphwire: warning: ${note}`);
-      try {
-        extracted.push(extractor.article(article));
-        // let the load in flight send its next query: extraction would otherwise hold the event loop for the window
-        if (loading !== undefined) await new Promise<void>((resolve) => setImmediate(resolve));
-      } catch (error) {
+    }
+    for await (const { article, result, error } of extractInOrder(source, fresh)) {
+      if (result) extracted.push(result);
+      else {
         // one article the extractor cannot handle never sinks the rest
         failed++;
-        progress.log(`graphwire: skipped ${article.path}${article.line === undefined ? '' : `:${article.line}`}: extraction failed: ${(error as Error).message}`);
+        progress.log(`graphwire: skipped ${article.path}${article.line === undefined ? '' : `:${article.line}`}: extraction failed: ${error!.message}`);
       }
     }
     result.summary.articles.failed += failed;
@@ -145,6 +173,7 @@ export async function ingest(context: CliContext, run: IngestRun): Promise<Inges
   } finally {
     // a window still loading when reading failed is let finish, so what it held is not left half-written by us
     await loading?.catch(() => undefined);
+    await source.close();
     progress.stop();
   }
   result.summary.articles.failed += result.readFailures;

@@ -9,6 +9,7 @@ import { DEFAULT_BATCH_SIZE } from '../../store';
 import { packageRoot } from '../../util/package-root';
 import type { CliContext } from '../context';
 import { waitForSignal } from '../signals';
+import { defaultWorkerCount } from '../../../ingest/extract';
 import { DEFAULT_WINDOW, ingest } from './ingest';
 import { reportLoad } from './load';
 import { port } from '../flags';
@@ -45,7 +46,7 @@ export function registerStart(program: Command, context: CliContext): void {
       try {
         const paths = flags.articles ?? [path.join(packageRoot(), 'examples', 'articles')];
         context.say(`Ingesting ${paths.join(', ')}…`);
-        const result = await ingest(context, { paths, batchSize: DEFAULT_BATCH_SIZE, window: DEFAULT_WINDOW, connection });
+        const result = await ingest(context, { paths, batchSize: DEFAULT_BATCH_SIZE, window: DEFAULT_WINDOW, workers: defaultWorkerCount(), connection });
         reportLoad(context, 'ingest', { ...result.summary, failures: [] });
         if (result.summary.articles.failed > 0) context.exitCode = ExitCode.partial;
 
