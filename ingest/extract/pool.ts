@@ -78,7 +78,7 @@ export class ExtractionPool implements ArticleExtractions {
       if (slot === undefined) return;
       const task = this.waiting.shift()!;
       slot.inFlight.set(task.request.id, task);
-      slot.worker.postMessage(task.request);
+      slot.worker.postMessage({ id: task.request.id, article: extractionPart(task.request.article) });
     }
   }
 
@@ -118,6 +118,14 @@ export class ExtractionPool implements ArticleExtractions {
     worker.on('exit', (code) => died(`exit code ${code}`));
     return slot;
   }
+}
+
+/**
+ * The article without what extraction never reads (the text as read, and the map back to it): copying them to a
+ * worker made the extraction of 3,000 news articles take ≈ 30% more CPU.
+ */
+function extractionPart(article: Article): Article {
+  return { ...article, original: '', offsets: { runs: [] }, removed: [] };
 }
 
 /** Extraction in this thread, behind the same interface; it gives way to other work (a load in flight) after each article. */
