@@ -5,5 +5,5 @@ export { STAGES, DEFAULT_PIPELINE, checkPipeline, type Stage, type StageContext 
 export { toTsv } from './tsv';
 export { ExtractionPool, ExtractionFailed, InlineExtractions, extractInOrder, defaultWorkerCount, type ArticleExtractions, type ExtractedArticle } from './pool';
 export type { ArticleExtraction, LocalEntity, LocalRelation, Ref, Candidate, EntityKind } from './types';
-export { mergeExtractions } from '../resolve';
+export { mergeExtractions, joinKnown, namesToLookUp, type KnownEntity, type KnownJoin } from '../resolve';
 export { DEFAULT_SCHEMA, loadSchema, type Schema } from '../schema';

@@ -5,3 +5,4 @@ export { Countries, defaultCountries, adjectivesOf, nameCandidates } from './cou
 export { normaliseName, entityId, slug, initials, isAcronym, bareForm } from './normalise';
 export { titleKey } from './words';
 export { mergeExtractions, type MergeOptions } from './merge';
+export { joinKnown, namesToLookUp, type KnownEntity, type KnownJoin } from './known';

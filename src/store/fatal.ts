@@ -110,6 +110,20 @@ export async function stopError(
   );
 }
 
+/**
+ * A read an ingest makes between loads (articles already there, names already there): a lost connection or a store
+ * that cannot be written stops it the way it stops a load, naming the articles not loaded.
+ */
+export async function readOrStop<T>(driver: Driver, notLoaded: readonly string[], database: string | undefined, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    const kind = fatalKind(error);
+    if (kind) throw await stopError(driver, kind, error, notLoaded, database);
+    throw error;
+  }
+}
+
 const DIAGNOSE_MS = 5000;
 
 /** Best effort, bounded: a server that cannot answer this still gets a message, just a vaguer one. */

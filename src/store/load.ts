@@ -3,7 +3,7 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { ExtractionDocument } from '../model/extraction';
 import { APPEND_EVIDENCE, DERIVE_ENTITY_TEXT, DERIVE_FACT } from './cypher';
 import { evidenceLists, newFactProperties } from './derive';
-import { checkSpace, fatalKind, stopError, type StoreSpace } from './fatal';
+import { checkSpace, fatalKind, readOrStop, stopError, type StoreSpace } from './fatal';
 import { retractInTransaction } from './retract';
 import { batchContributions, splitByArticle, type ArticleContribution, type EvidenceRow } from './rows';
 import { checkedIdentifier, ensureSchema } from './schema';
@@ -279,18 +279,14 @@ export async function knownArticleIds(
   articles: ReadonlyArray<{ id: string; file: string }>,
   options: { database?: string } = {},
 ): Promise<Set<string>> {
-  try {
+  return readOrStop(driver, articles.map((a) => a.file), options.database, async () => {
     const { records } = await driver.executeQuery(
       'MATCH (a:Article) WHERE a.id IN $ids RETURN a.id AS id',
       { ids: articles.map((a) => a.id) },
       { database: options.database },
     );
     return new Set(records.map((r) => r.get('id') as string));
-  } catch (error) {
-    const kind = fatalKind(error);
-    if (kind) throw await stopError(driver, kind, error, articles.map((a) => a.file), options.database);
-    throw error;
-  }
+  });
 }
 
 function files(contributions: readonly ArticleContribution[]): string[] {

@@ -5,7 +5,9 @@ import {
   Extractor,
   ExtractionPool,
   InlineExtractions,
+  joinKnown,
   loadSchema,
+  namesToLookUp,
   readArticles,
   surveyInputs,
   truncationNote,
@@ -16,7 +18,7 @@ import { ExitCode } from '../../errors';
 import type { Article } from '../../model/article';
 import type { ExtractionDocument } from '../../model/extraction';
 import { connect, type Neo4jConnection } from '../../neo4j';
-import { DEFAULT_BATCH_SIZE, knownArticleIds, loadExtraction, type LoadSummary } from '../../store';
+import { DEFAULT_BATCH_SIZE, entitiesNamed, entityIdsInGraph, knownArticleIds, loadExtraction, type LoadSummary } from '../../store';
 import type { CliContext } from '../context';
 import { startProgress } from '../progress';
 import { reportLoad } from './load';
@@ -52,8 +54,9 @@ interface IngestFlags {
 
 /**
  * read → extract → load. Articles are read in windows; those already in the graph (same id: same cleaned text) are
- * not extracted again; the rest are extracted one by one, resolved across the window, and loaded. Memory stays bounded
- * however many files there are; entity ids are stable names, so windows (and later ingests) meet on the same nodes.
+ * not extracted again; the rest are extracted (in worker threads), resolved across the window and against the graph,
+ * and loaded. Memory stays bounded however many files there are; entity ids are stable names, so windows (and later
+ * ingests) meet on the same nodes, and their one-word names join the full names already there.
  */
 export function registerIngest(program: Command, context: CliContext): void {
   program
@@ -137,15 +140,17 @@ export async function ingest(context: CliContext, run: IngestRun): Promise<Inges
     result.summary.articles.failed += failed;
     result.summary.articles.unchanged += articles.length - extracted.length - failed;
     if (extracted.length === 0) return;
-    const doc = extractor.merge(extracted);
+    const merged = extractor.merge(extracted);
     if (run.connection === undefined) {
-      result.documents.push(doc);
+      result.documents.push(merged);
       return;
     }
     const { driver, target } = run.connection;
     const store = target.dataDir === undefined ? undefined : { dir: target.dataDir };
-    // windows load in order: a load that stops (Neo4j lost, disk full) stops the ingest before the next one starts
+    // windows load in order: a load that stops (Neo4j lost, disk full) stops the ingest before the next one starts;
+    // and this window's names are looked up in a graph that holds the windows before it
     await loading;
+    const doc = await joinGraph(run.connection, merged);
     loading = loadExtraction(driver, doc, { database: target.database, batchSize: run.batchSize, store }).then((summary) => {
       for (const failure of summary.failures) {
         progress.log(`graphwire: warning: ${failure.articles.map((a) => a.file).join(', ')}: not loaded: ${failure.message}`);
@@ -178,6 +183,17 @@ export async function ingest(context: CliContext, run: IngestRun): Promise<Inges
   }
   result.summary.articles.failed += result.readFailures;
   return result;
+}
+
+/**
+ * The window resolved against what earlier windows and ingests loaded: "Esper" here joins "Mark Esper" there (the
+ * rules are joinKnown's). Only names whose own id the graph lacks are looked up.
+ */
+async function joinGraph(connection: Neo4jConnection, doc: ExtractionDocument): Promise<ExtractionDocument> {
+  const options = { database: connection.target.database, files: doc.articles.map((a) => a.file) };
+  const inGraph = await entityIdsInGraph(connection.driver, doc.entities.map((e) => e.id), options);
+  const candidates = await entitiesNamed(connection.driver, namesToLookUp(doc, inGraph), options);
+  return joinKnown(doc, candidates, inGraph).doc;
 }
 
 function emptySummary(): LoadSummary {
