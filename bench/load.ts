@@ -1,15 +1,19 @@
 /**
  * Load throughput into the bundled Neo4j: a synthetic graph of 100,000 entities and 300,000 facts through the
  * batched loader, then the same loader one fact per transaction on a sample, both in this run.
- *   npx ts-node bench/load.ts [--entities N] [--relations N] [--batch N]
- * Uses a temporary GRAPHWIRE_HOME (its own server on a free port) unless GRAPHWIRE_BENCH_NEO4J_URI is set.
+ * Then, as a yardstick, the same entities and relationships with none of graphwire's data model: what Neo4j itself
+ * manages on this machine for bare nodes and bare relationships (skipped with --no-yardstick).
+ *   npx ts-node bench/load.ts [--entities N] [--relations N] [--batch N] [--no-yardstick]
+ * Uses a temporary GRAPHWIRE_HOME: its own server on a free port.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { resolveConfig } from '../src/config';
 import { BundledNeo4j, openDriver, type Neo4jTarget } from '../src/neo4j';
+import type { Driver } from 'neo4j-driver';
 import { loadExtraction } from '../src/store';
+import type { ExtractionDocument } from '../src/model/extraction';
 import { syntheticExtraction } from './synthetic';
 
 function flag(name: string, fallback: number): number {
@@ -74,12 +78,45 @@ async function main(): Promise<void> {
     const singleRate = sample.relations.length / singleS;
     console.log(`one fact per transaction: ${sample.relations.length} facts in ${singleS.toFixed(1)} s = ${Math.round(singleRate)} relationships/s`);
     console.log(`batched / one-per-transaction: ${(batchedRate / singleRate).toFixed(1)}x`);
+    if (!process.argv.includes('--no-yardstick')) await bareYardstick(driver, doc, Math.min(batch, 10_000), state.pid);
     console.log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; Neo4j heap 1g, page cache 1g`);
   } finally {
     await driver.close();
     await server.stop();
     fs.rmSync(home, { recursive: true, force: true });
   }
+}
+
+/**
+ * Neo4j's own pace on this machine for the same graph stripped of the data model: nodes with an id and a name under a
+ * unique constraint, relationships with no properties, no other indexes, created with the fastest Cypher there is
+ * (UNWIND … CREATE, MATCH/MATCH/CREATE), in batches of 10,000 rows: the bound any Cypher loader stays under.
+ */
+async function bareYardstick(driver: Driver, doc: ExtractionDocument, batch: number, pid: number): Promise<void> {
+  await driver.executeQuery('CREATE CONSTRAINT bench_ceiling_id IF NOT EXISTS FOR (n:BenchCeiling) REQUIRE n.id IS UNIQUE');
+  await driver.executeQuery('CALL db.awaitIndexes(300)');
+  const nodes = doc.entities.map((e) => ({ id: e.id, name: e.name }));
+  const rels = doc.relations.map((r) => ({ s: r.subject, o: r.object }));
+  const cpuBefore = serverCpuSeconds(pid);
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < nodes.length; i += batch) {
+    await driver.executeQuery('UNWIND $rows AS row CREATE (:BenchCeiling {id: row.id, name: row.name})', { rows: nodes.slice(i, i + batch) });
+  }
+  const nodesDone = process.hrtime.bigint();
+  for (let i = 0; i < rels.length; i += batch) {
+    await driver.executeQuery(
+      'UNWIND $rows AS row MATCH (s:BenchCeiling {id: row.s}) MATCH (o:BenchCeiling {id: row.o}) CREATE (s)-[:BENCH_CEILING]->(o)',
+      { rows: rels.slice(i, i + batch) },
+    );
+  }
+  const ended = process.hrtime.bigint();
+  const nodeS = Number(nodesDone - started) / 1e9;
+  const relS = Number(ended - nodesDone) / 1e9;
+  console.log(
+    `yardstick, the same graph bare (Neo4j alone, no provenance, no MENTIONS, one index): ${nodes.length} nodes in ${nodeS.toFixed(1)} s, ` +
+      `${rels.length} relationships in ${relS.toFixed(1)} s (${Math.round(rels.length / relS)}/s); ` +
+      `whole graph ${Math.round(rels.length / (nodeS + relS))} relationships/s; Neo4j used ${(serverCpuSeconds(pid) - cpuBefore).toFixed(1)} CPU s`,
+  );
 }
 
 main().catch((error) => {
