@@ -30,7 +30,7 @@ export class Nlp {
     const n = spans.count;
     const words: string[] = new Array(n);
     for (let i = 0; i < n; i++) words[i] = text.slice(spans.starts[i], spans.ends[i]);
-    const sentences = splitSentences(text, spans);
+    const sentences = splitSentences(text, spans, words);
     const tagged = this.recognizer.tag(words, sentences.tokenStarts, sentences.count);
     let mentionCount = 0;
     for (let i = 0; i < n; i++) {

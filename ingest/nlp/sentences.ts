@@ -16,11 +16,12 @@ const TERMINAL = new Set(['.', '!', '?', '...', '\u2026', '?!', '!?']);
 const CLOSERS = new Set(['"', "'", ')', ']', '}', '\u201d', '\u2019', '\u00bb']);
 const DASH = new Set(['-', '--', '\u2013', '\u2014']);
 
-export function splitSentences(text: string, tokens: TokenSpans): SentenceSpans {
+/** @param words the token texts when the caller has them already (saves slicing each token again) */
+export function splitSentences(text: string, tokens: TokenSpans, words?: readonly string[]): SentenceSpans {
   const n = tokens.count;
   const starts: number[] = n > 0 ? [0] : [];
   const { starts: ts, ends: te } = tokens;
-  const word = (i: number): string => text.slice(ts[i]!, te[i]!);
+  const word = words !== undefined ? (i: number): string => words[i]! : (i: number): string => text.slice(ts[i]!, te[i]!);
   let quoteOpen = false;
   let paragraphStart = 0;
   let datelineChecked = false;
@@ -42,8 +43,7 @@ export function splitSentences(text: string, tokens: TokenSpans): SentenceSpans 
     }
     if (i + 1 >= n) break;
 
-    const gap = text.slice(te[i]!, ts[i + 1]!);
-    const newlines = countNewlines(gap);
+    const newlines = countNewlines(text, te[i]!, ts[i + 1]!);
     if (newlines > 0) {
       const next = word(i + 1);
       const paragraph = newlines > 1;
@@ -80,9 +80,10 @@ export function splitSentences(text: string, tokens: TokenSpans): SentenceSpans 
   return { count: starts.length, tokenStarts: Int32Array.from(starts) };
 }
 
-function countNewlines(gap: string): number {
+/** Line breaks in text[from, to): read in place, since most gaps between tokens are one space or none. */
+function countNewlines(text: string, from: number, to: number): number {
   let c = 0;
-  for (let k = 0; k < gap.length; k++) if (gap.charCodeAt(k) === 10) c++;
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) c++;
   return c;
 }
 

@@ -58,11 +58,32 @@ export function tokenize(text: string): TokenSpans {
     while (i < n && isSpace(text.charCodeAt(i))) i++;
     if (i >= n) break;
     let j = i;
-    while (j < n && !isSpace(text.charCodeAt(j))) j++;
-    splitChunk(text, i, j, out);
+    // most chunks are a bare ASCII word or number, perhaps with a comma after it; those need none of
+    // splitChunk's slicing, regexes and clitic checks, which give them the same tokens
+    let plain = true;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (isSpace(c)) break;
+      if (plain && !isAsciiAlnum(c)) plain = false;
+      j++;
+    }
+    if (plain) out.push(i, j);
+    else if (j - i > 1 && text.charCodeAt(j - 1) === 44 && isPlain(text, i, j - 1)) {
+      out.push(i, j - 1);
+      out.push(j - 1, j);
+    } else splitChunk(text, i, j, out);
     i = j;
   }
   return out;
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+function isPlain(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isAsciiAlnum(text.charCodeAt(k))) return false;
+  return true;
 }
 
 /** Splits one whitespace-free chunk, first at dashes ("--", en and em dashes), which always separate. */

@@ -18,6 +18,10 @@ describe('tokenize', () => {
     ['"We will stay," she said.', ['"', 'We', 'will', 'stay', ',', '"', 'she', 'said', '.']],
     ['A cease-fire -- at last \u2014 held...', ['A', 'cease-fire', '--', 'at', 'last', '\u2014', 'held', '...']],
     ['J. R. Smith of Acme Inc. spoke.', ['J.', 'R.', 'Smith', 'of', 'Acme', 'Inc.', 'spoke', '.']],
+    // bare words and numbers, with or without a comma after them, take the tokenizer's quick path
+    ['Ships 40 and a, b, 7, 2019, then', ['Ships', '40', 'and', 'a', ',', 'b', ',', '7', ',', '2019', ',', 'then']],
+    ['Ports,, x,y 1,000, Oslo,"', ['Ports', ',', ',', 'x,y', '1,000', ',', 'Oslo', ',', '"']],
+    ['Zurich Caf\u00e9, na\u00efve', ['Zurich', 'Caf\u00e9', ',', 'na\u00efve']],
   ];
   for (const [text, expected] of cases) {
     it(`splits ${JSON.stringify(text)}`, () => assert.deepEqual(words(text), expected));
