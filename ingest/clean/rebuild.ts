@@ -14,52 +14,79 @@ export function rebuild(original: string, removals: readonly Removal[]): { text:
   // whitespace waiting to be written: written only once the next visible character arrives, so
   // leading and trailing space and the space around removed text collapse to one separator
   let pendingFirst = -1;
-  const pendingNewlines: number[] = [];
+  let newline0 = -1;
+  let newline1 = -1;
+  // output that is the original text[copyFrom, copyTo) normalised: kept as one range and sliced once,
+  // rather than one string per word and space (the common case: words and single spaces)
+  let copyFrom = 0;
+  let copyTo = 0;
 
-  const emit = (chunk: string, from: number): void => {
+  const flushCopy = (): void => {
+    if (copyTo > copyFrom) out.push(normaliseText(original.slice(copyFrom, copyTo)));
+    copyFrom = copyTo = 0;
+  };
+  const extendRun = (from: number, n: number): void => {
     const last = runs[runs.length - 1];
     if (last !== undefined && last.from + last.length === from && last.at + last.length === length) {
-      last.length += chunk.length;
+      last.length += n;
     } else {
-      runs.push({ at: length, from, length: chunk.length });
+      runs.push({ at: length, from, length: n });
     }
+    length += n;
+  };
+  /** original[from, to) goes out as itself (normalised one for one) */
+  const emitOriginal = (from: number, to: number): void => {
+    extendRun(from, to - from);
+    if (copyTo > copyFrom && copyTo === from) copyTo = to;
+    else {
+      flushCopy();
+      copyFrom = from;
+      copyTo = to;
+    }
+  };
+  /** a separator written at `from`: the original character when it is already that separator */
+  const emitSeparator = (chunk: string, from: number): void => {
+    if (original[from] === chunk) {
+      emitOriginal(from, from + 1);
+      return;
+    }
+    extendRun(from, 1);
+    flushCopy();
     out.push(chunk);
-    length += chunk.length;
   };
   const flushSpace = (): void => {
     if (pendingFirst < 0) return;
     if (length > 0) {
-      if (pendingNewlines.length >= 2) {
-        emit('\n', pendingNewlines[0]!);
-        emit('\n', pendingNewlines[1]!);
-      } else if (pendingNewlines.length === 1) {
-        emit('\n', pendingNewlines[0]!);
+      if (newline1 >= 0) {
+        emitSeparator('\n', newline0);
+        emitSeparator('\n', newline1);
+      } else if (newline0 >= 0) {
+        emitSeparator('\n', newline0);
       } else {
-        emit(' ', pendingFirst);
+        emitSeparator(' ', pendingFirst);
       }
     }
     pendingFirst = -1;
-    pendingNewlines.length = 0;
+    newline0 = newline1 = -1;
   };
 
-  const space = /[\s\u200b-\u200d\u2060\ufeff\u00ad]+/g;
   for (const [start, end] of kept) {
-    space.lastIndex = start;
     let at = start;
     while (at < end) {
-      const match = space.exec(original);
-      const wsStart = match === null || match.index >= end ? end : match.index;
+      let wsStart = at;
+      while (wsStart < end && !isSpaceOrInvisible(original.charCodeAt(wsStart))) wsStart++;
       if (wsStart > at) {
         flushSpace();
-        emit(normaliseText(original.slice(at, wsStart)), at);
+        emitOriginal(at, wsStart);
       }
       if (wsStart >= end) break;
-      const wsEnd = Math.min(end, wsStart + match![0].length);
+      let wsEnd = wsStart;
+      while (wsEnd < end && isSpaceOrInvisible(original.charCodeAt(wsEnd))) wsEnd++;
       noteSpace(original, wsStart, wsEnd);
       at = wsEnd;
-      space.lastIndex = wsEnd;
     }
   }
+  flushCopy();
   return { text: out.join(''), offsets: { runs } };
 
   function noteSpace(text: string, from: number, to: number): void {
@@ -69,9 +96,30 @@ export function rebuild(original: string, removals: readonly Removal[]): { text:
       if (c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff || c === 0xad) continue;
       if (pendingFirst < 0) pendingFirst = i;
       const isBreak = c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a) || c === 0x2028 || c === 0x2029;
-      if (isBreak && pendingNewlines.length < 2) pendingNewlines.push(i);
+      if (isBreak) {
+        if (newline0 < 0) newline0 = i;
+        else if (newline1 < 0) newline1 = i;
+      }
     }
   }
+}
+
+/** The characters of /[\s\u200b-\u200d\u2060\ufeff\u00ad]/: JavaScript's white space, and the invisible ones. */
+function isSpaceOrInvisible(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0xad ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200d) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x2060 ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Where cleaned offset `index` came from in the original text (-1 outside the text). */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { cleanText, normaliseChar, toOriginal } from '../../ingest/clean';
+import { cleanText, normaliseChar, rebuild, toOriginal } from '../../ingest/clean';
 import { FIXTURES, fixture, readAll } from './helpers';
 
 /** The property the map promises: every cleaned character is the normalised original character it points at. */
@@ -28,6 +28,26 @@ describe('ingest: the offset map from cleaned to original text', () => {
     assert.ok(articles.length >= 10);
     for (const article of articles) assertExactMap(article.original, article.text, article.offsets);
   });
+
+  // [original, removed ranges, cleaned text, runs as [at, from, length]]: every kind of gap between kept text
+  const rebuilds: [string, [number, number][], string, [number, number, number][]][] = [
+    ['a  b\t\tc', [], 'a b c', [[0, 0, 2], [2, 3, 2], [4, 6, 1]]],
+    ['one\u00a0\u00a0two\u200bthree', [], 'one twothree', [[0, 0, 4], [4, 5, 3], [7, 9, 5]]],
+    ['x\r\ny\r\rz\n\n\n\nw', [], 'x\ny\n\nz\n\nw', [[0, 0, 1], [1, 2, 7], [8, 11, 1]]],
+    ['keep DROP keep', [[5, 9]], 'keep keep', [[0, 0, 5], [5, 10, 4]]],
+    ['  lead and trail  ', [], 'lead and trail', [[0, 2, 14]]],
+    ['a \u2014 \u201cb\u201d \u2018c\u2019', [], 'a - "b" \'c\'', [[0, 0, 11]]],
+    ['para one.\n\nDROPPED\n\npara two.', [[11, 18]], 'para one.\n\npara two.', [[0, 0, 11], [11, 20, 9]]],
+    ['\u00adsoft\u00ad hyphen', [], 'soft hyphen', [[0, 1, 4], [4, 6, 7]]],
+  ];
+  for (const [original, removed, text, runs] of rebuilds) {
+    it(`rebuilds ${JSON.stringify(original)} without ${JSON.stringify(removed)} as ${JSON.stringify(text)}`, () => {
+      const out = rebuild(original, removed.map(([start, end]) => ({ start, end, rule: 'test' })));
+      assert.equal(out.text, text);
+      assert.deepEqual(out.offsets.runs.map((r) => [r.at, r.from, r.length]), runs);
+      assertExactMap(original, out.text, out.offsets);
+    });
+  }
 
   it('points a word of the story at the same word in the file', () => {
     const original = fs.readFileSync(fixture('caption-dateline.txt'), 'utf8');
