@@ -61,9 +61,8 @@ export class Gazetteer {
   matchSentence(infos: readonly WordInfo[], from: number, to: number, emit: (token: number, code: number) => void): void {
     for (let i = from; i < to; i++) {
       const first = infos[i]!;
-      const c = first.word.charCodeAt(0);
       // names start with a capital or a digit ("7-Eleven"); "us" must not match "US"
-      if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && first.word[0] !== first.lower[0]))) continue;
+      if (!first.nameStart) continue;
       const bucket = this.byFirst.get(first.lowerH);
       if (!bucket) continue;
       let doneLists = 0;

@@ -227,52 +227,92 @@ export class NerTemplates implements FeatureTemplates<NerDoc> {
       const s1 = lab(Math.floor(v / 4) % L);
       return [key1(T_AGG, agg), key2(T_AGG_S1, agg, s1), key2(T_AGG_CAPS, agg, v & 3)];
     });
-    const add = (table: Int32Array, row: number, scores: Int32Array): void => {
-      const at = row * c;
-      for (let k = 0; k < c; k++) scores[k] += table[at + k]!;
-    };
     const li = (v: number): number => (v === 255 ? N_LABELS : v);
     const ti = (v: number): number => (v === 255 ? this.posTags : v);
+    const evidenceRow = (ev: number, info: WordInfo): number => {
+      const bucket = info.caseBucket;
+      return ev < 16 && bucket >= 0 && bucket < BUCKETS && Number.isInteger(bucket) ? (ev * 4 + info.caps) * BUCKETS + bucket : -1;
+    };
+    const tables: ContextScorer<NerDoc>['tables'] = (doc, i, from, to, labels, chunks, bases, m) => {
+      const info = doc.infos[i]!;
+      const p1 = i > from ? labels[i - 1]! : 255;
+      const p2 = i > from + 1 ? labels[i - 2]! : 255;
+      chunks[m] = labels2;
+      bases[m++] = (li(p2) * L + li(p1)) * c;
+      const ev = evidenceRow(doc.evidence[i]!, info);
+      if (ev >= 0) {
+        chunks[m] = evidence;
+        bases[m++] = ev * c;
+      }
+      const pos = doc.pos[i]!;
+      const posL = i > from ? doc.pos[i - 1]! : 255;
+      const posR = i + 1 < to ? doc.pos[i + 1]! : 255;
+      chunks[m] = posLeft;
+      bases[m++] = (ti(posL) * P + ti(pos)) * c;
+      chunks[m] = posRight;
+      bases[m++] = (ti(pos) * P + ti(posR)) * c;
+
+      const g = doc.gazetteer;
+      for (let k = g.offsets[i]!; k < g.offsets[i + 1]!; k++) {
+        chunks[m] = gazHere;
+        bases[m++] = (g.codes[k]! * 4 + info.caps) * c;
+      }
+      if (i > from) {
+        for (let k = g.offsets[i - 1]!; k < g.offsets[i]!; k++) {
+          chunks[m] = gazLeft;
+          bases[m++] = g.codes[k]! * c;
+        }
+      }
+      if (i + 1 < to) {
+        for (let k = g.offsets[i + 1]!; k < g.offsets[i + 2]!; k++) {
+          chunks[m] = gazRight;
+          bases[m++] = g.codes[k]! * c;
+        }
+      }
+
+      if (stage2) {
+        const s1 = doc.stage1!;
+        const here = s1[i]!;
+        chunks[m] = s1Left;
+        bases[m++] = (li(i > from ? s1[i - 1]! : 255) * L + here) * c;
+        chunks[m] = s1Right;
+        bases[m++] = (here * L + li(i + 1 < to ? s1[i + 1]! : 255)) * c;
+        chunks[m] = s1Far;
+        bases[m++] = li(i - 2 >= from ? s1[i - 2]! : 255) * c;
+        chunks[m] = s1Far;
+        bases[m++] = (L + li(i + 2 < to ? s1[i + 2]! : 255)) * c;
+        chunks[m] = aggregate;
+        bases[m++] = ((doc.aggregate![i]! * L + here) * 4 + info.caps) * c;
+      }
+      return m;
+    };
+    /** the features paired with the word itself, looked up in the model one by one */
+    const probes: ContextScorer<NerDoc>['probes'] = (doc, i, from, to, _labels, scores) => {
+      const info = doc.infos[i]!;
+      const left = i > from ? doc.infos[i - 1]!.lowerH : EDGE;
+      const right = i + 1 < to ? doc.infos[i + 1]!.lowerH : EDGE;
+      model.add(key2(T_BI_L, left, info.lowerH), scores, 0);
+      model.add(key2(T_BI_R, info.lowerH, right), scores, 0);
+      const ev = doc.evidence[i]!;
+      if (evidenceRow(ev, info) < 0) {
+        model.add(key2(T_EVID, ev, info.caps), scores, 0);
+        model.add(key2(T_EVID_CASE, ev, info.caseBucket), scores, 0);
+      }
+      if (ev & DOC_FIRST) model.add(key2(T_EVID_W, ev & 3, info.lowerH), scores, 0);
+    };
+    const chunks: Int32Array[] = [];
+    const bases: number[] = [];
     return {
+      tables,
+      probes,
       add: (doc, i, from, to, labels, scores) => {
-        const info = doc.infos[i]!;
-        const p1 = i > from ? labels[i - 1]! : 255;
-        const p2 = i > from + 1 ? labels[i - 2]! : 255;
-        const left = i > from ? doc.infos[i - 1]!.lowerH : EDGE;
-        const right = i + 1 < to ? doc.infos[i + 1]!.lowerH : EDGE;
-        add(labels2, li(p2) * L + li(p1), scores);
-        model.add(key2(T_BI_L, left, info.lowerH), scores, 0);
-        model.add(key2(T_BI_R, info.lowerH, right), scores, 0);
-
-        const ev = doc.evidence[i]!;
-        const bucket = info.caseBucket;
-        if (ev < 16 && bucket >= 0 && bucket < BUCKETS && Number.isInteger(bucket)) add(evidence, (ev * 4 + info.caps) * BUCKETS + bucket, scores);
-        else {
-          model.add(key2(T_EVID, ev, info.caps), scores, 0);
-          model.add(key2(T_EVID_CASE, ev, bucket), scores, 0);
+        const m = tables(doc, i, from, to, labels, chunks, bases, 0);
+        for (let b = 0; b < m; b++) {
+          const table = chunks[b]!;
+          const at = bases[b]!;
+          for (let k = 0; k < c; k++) scores[k] += table[at + k]!;
         }
-        if (ev & DOC_FIRST) model.add(key2(T_EVID_W, ev & 3, info.lowerH), scores, 0);
-
-        const pos = doc.pos[i]!;
-        const posL = i > from ? doc.pos[i - 1]! : 255;
-        const posR = i + 1 < to ? doc.pos[i + 1]! : 255;
-        add(posLeft, ti(posL) * P + ti(pos), scores);
-        add(posRight, ti(pos) * P + ti(posR), scores);
-
-        const g = doc.gazetteer;
-        for (let k = g.offsets[i]!; k < g.offsets[i + 1]!; k++) add(gazHere, g.codes[k]! * 4 + info.caps, scores);
-        if (i > from) for (let k = g.offsets[i - 1]!; k < g.offsets[i]!; k++) add(gazLeft, g.codes[k]!, scores);
-        if (i + 1 < to) for (let k = g.offsets[i + 1]!; k < g.offsets[i + 2]!; k++) add(gazRight, g.codes[k]!, scores);
-
-        if (stage2) {
-          const s1 = doc.stage1!;
-          const here = s1[i]!;
-          add(s1Left, li(i > from ? s1[i - 1]! : 255) * L + here, scores);
-          add(s1Right, here * L + li(i + 1 < to ? s1[i + 1]! : 255), scores);
-          add(s1Far, li(i - 2 >= from ? s1[i - 2]! : 255), scores);
-          add(s1Far, L + li(i + 2 < to ? s1[i + 2]! : 255), scores);
-          add(aggregate, (doc.aggregate![i]! * L + here) * 4 + info.caps, scores);
-        }
+        probes(doc, i, from, to, labels, scores);
       },
     };
   }

@@ -104,13 +104,22 @@ export class PosTemplates implements FeatureTemplates<SequenceDoc> {
       const p1 = value(v % size);
       return [key1(T_BIAS, 0), key1(T_P1, p1), key2(T_P2P1, p2, p1)];
     });
+    const rowOf = (i: number, from: number, labels: Uint8Array): number => {
+      const p1 = i > from ? labels[i - 1]! : 255;
+      const p2 = i > from + 1 ? labels[i - 2]! : 255;
+      return ((p2 === 255 ? edge : p2) * size + (p1 === 255 ? edge : p1)) * c;
+    };
     return {
-      add(doc, i, from, _to, labels, scores) {
-        const p1 = i > from ? labels[i - 1]! : 255;
-        const p2 = i > from + 1 ? labels[i - 2]! : 255;
-        const at = ((p2 === 255 ? edge : p2) * size + (p1 === 255 ? edge : p1)) * c;
+      add(_doc, i, from, _to, labels, scores) {
+        const at = rowOf(i, from, labels);
         for (let k = 0; k < c; k++) scores[k] += pairs[at + k]!;
       },
+      tables(_doc, i, from, _to, labels, chunks, bases, m) {
+        chunks[m] = pairs;
+        bases[m] = rowOf(i, from, labels);
+        return m + 1;
+      },
+      probes() {},
     };
   }
 }

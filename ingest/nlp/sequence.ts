@@ -71,6 +71,16 @@ function best(scores: Int32Array | Float64Array, templates: FeatureTemplates<Seq
   const row = (prev < 0 ? 0 : prev) * c;
   let arg = -1;
   let max = -Infinity;
+  // no label ruled out (the tagger of parts of speech): the plain first maximum
+  if (transitions === undefined && (endings === undefined || !last)) {
+    for (let k = 0; k < c; k++) {
+      if (scores[k]! > max) {
+        max = scores[k]!;
+        arg = k;
+      }
+    }
+    return arg < 0 ? 0 : arg;
+  }
   for (let k = 0; k < c; k++) {
     if (transitions !== undefined && transitions[row + k] === 0) continue;
     if (last && endings !== undefined && endings[k] === 0) continue;
@@ -82,9 +92,40 @@ function best(scores: Int32Array | Float64Array, templates: FeatureTemplates<Seq
   return arg < 0 ? 0 : arg;
 }
 
+/**
+ * scores = the sum of the m rows chunks[b][bases[b] .. + c): six rows in the first pass, then four at a
+ * time, so each class is stored a few times rather than once per row.
+ */
+function sumBlocks(scores: Int32Array, c: number, chunks: Int32Array[], bases: number[], m: number): void {
+  let b = 0;
+  if (m >= 6) {
+    const c0 = chunks[0]!, c1 = chunks[1]!, c2 = chunks[2]!, c3 = chunks[3]!, c4 = chunks[4]!, c5 = chunks[5]!;
+    const b0 = bases[0]!, b1 = bases[1]!, b2 = bases[2]!, b3 = bases[3]!, b4 = bases[4]!, b5 = bases[5]!;
+    for (let k = 0; k < c; k++) scores[k] = c0[b0 + k]! + c1[b1 + k]! + c2[b2 + k]! + c3[b3 + k]! + c4[b4 + k]! + c5[b5 + k]!;
+    b = 6;
+  } else scores.fill(0);
+  for (; b + 4 <= m; b += 4) {
+    const c0 = chunks[b]!, c1 = chunks[b + 1]!, c2 = chunks[b + 2]!, c3 = chunks[b + 3]!;
+    const b0 = bases[b]!, b1 = bases[b + 1]!, b2 = bases[b + 2]!, b3 = bases[b + 3]!;
+    for (let k = 0; k < c; k++) scores[k] += c0[b0 + k]! + c1[b1 + k]! + c2[b2 + k]! + c3[b3 + k]!;
+  }
+  for (; b < m; b++) {
+    const c0 = chunks[b]!;
+    const b0 = bases[b]!;
+    for (let k = 0; k < c; k++) scores[k] += c0[b0 + k]!;
+  }
+}
+
 /** The context features of token i, added straight into integer scores (run time). */
 export interface ContextScorer<D extends SequenceDoc> {
   add(doc: D, i: number, from: number, to: number, labels: Uint8Array, scores: Int32Array): void;
+  /**
+   * `add` in two parts, for the tagger to add every table row in the same pass as the word blocks:
+   * `tables` puts the rows of summed tables that `add` adds at chunks[m], bases[m] onwards and returns
+   * the new count; `probes` adds the rest. Together they add exactly what `add` does.
+   */
+  tables?(doc: D, i: number, from: number, to: number, labels: Uint8Array, chunks: Int32Array[], bases: number[], m: number): number;
+  probes?(doc: D, i: number, from: number, to: number, labels: Uint8Array, scores: Int32Array): void;
 }
 
 /** Context features scored one key at a time: the reference the compiled scorers must agree with. */
@@ -130,7 +171,12 @@ export class SequenceTagger<D extends SequenceDoc> {
    */
   private summed: Uint8Array[] = [];
   private rows = 0;
+  /** rows below this may hold the scores of words from before a reset (rows in fresh chunks are zero) */
+  private staleRows = 0;
   private generation = -1;
+  /** the word blocks one token adds up: where each sits (reused, so tagging allocates nothing per token) */
+  private readonly blockChunks: Int32Array[] = [];
+  private readonly blockBases: number[] = [];
 
   constructor(
     model: LinearModel | FrozenModel,
@@ -156,6 +202,8 @@ export class SequenceTagger<D extends SequenceDoc> {
     const c = this.model.nClasses;
     const scores = this.scores;
     const byWord = templates.fixedByWord !== undefined;
+    const context = this.context;
+    const split = context.tables !== undefined && context.probes !== undefined;
     for (let s = 0; s < doc.sentenceCount; s++) {
       const from = doc.sentenceStarts[s]!;
       const to = s + 1 < doc.sentenceCount ? doc.sentenceStarts[s + 1]! : doc.n;
@@ -178,7 +226,10 @@ export class SequenceTagger<D extends SequenceDoc> {
             continue;
           }
         }
-        scores.fill(0);
+        // find the word blocks first, then add them in one pass: one store per class instead of one per block
+        const blockChunks = this.blockChunks;
+        const blockBases = this.blockBases;
+        let m = 0;
         for (let o = -window; o <= window; o++) {
           const j = i + o;
           const info = j < from ? edge.before : j >= to ? edge.after : doc.infos[j]!;
@@ -186,25 +237,28 @@ export class SequenceTagger<D extends SequenceDoc> {
           if (row < 0) row = this.newRow(info);
           const block = o + window;
           if ((this.summed[row >> CHUNK_BITS]![row & CHUNK_MASK]! & (1 << block)) === 0) this.sum(info, row, block);
-          const chunk = this.chunks[row >> CHUNK_BITS]!;
-          const base = (row & CHUNK_MASK) * this.stride + block * c;
-          for (let k = 0; k < c; k++) scores[k] += chunk[base + k]!;
+          blockChunks[m] = this.chunks[row >> CHUNK_BITS]!;
+          blockBases[m++] = (row & CHUNK_MASK) * this.stride + block * c;
         }
+        let probe = -1;
         if (this.labelWord) {
           const p1 = i > from ? out[i - 1]! : 255;
           if (p1 === 0 || p1 === 255) {
             const row = this.rowOf[doc.infos[i]!.id]!;
             const block = 2 * window + (p1 === 0 ? 1 : 2);
             if ((this.summed[row >> CHUNK_BITS]![row & CHUNK_MASK]! & (1 << block)) === 0) this.sum(doc.infos[i]!, row, block);
-            const chunk = this.chunks[row >> CHUNK_BITS]!;
-            const base = (row & CHUNK_MASK) * this.stride + block * c;
-            for (let k = 0; k < c; k++) scores[k] += chunk[base + k]!;
-          } else {
-            const n = templates.labelWordFeatures!(doc.infos[i]!, p1, this.feats, 0);
-            for (let f = 0; f < n; f++) this.model.add(this.feats[f]!, scores, 0);
-          }
+            blockChunks[m] = this.chunks[row >> CHUNK_BITS]!;
+            blockBases[m++] = (row & CHUNK_MASK) * this.stride + block * c;
+          } else probe = p1;
         }
-        this.context.add(doc, i, from, to, out, scores);
+        if (split) m = context.tables!(doc, i, from, to, out, blockChunks, blockBases, m);
+        sumBlocks(scores, c, blockChunks, blockBases, m);
+        if (probe >= 0) {
+          const n = templates.labelWordFeatures!(doc.infos[i]!, probe, this.feats, 0);
+          for (let f = 0; f < n; f++) this.model.add(this.feats[f]!, scores, 0);
+        }
+        if (split) context.probes!(doc, i, from, to, out, scores);
+        else context.add(doc, i, from, to, out, scores);
         out[i] = best(scores, templates as FeatureTemplates<SequenceDoc>, prev, i === to - 1);
       }
     }
@@ -222,6 +276,8 @@ export class SequenceTagger<D extends SequenceDoc> {
       else {
         this.rowOf.fill(-1);
         this.fixedOf.fill(UNKNOWN);
+        // the rows are reused from 0: those below here still hold the old words' scores
+        this.staleRows = Math.max(this.staleRows, this.rows);
         this.rows = 0;
       }
     }
@@ -268,6 +324,7 @@ export class SequenceTagger<D extends SequenceDoc> {
     this.chunks = chunks;
     this.summed = summed;
     this.rows = rows;
+    this.staleRows = 0;
   }
 
   /** A zeroed row for a word, none of its blocks summed yet. */
@@ -277,7 +334,8 @@ export class SequenceTagger<D extends SequenceDoc> {
       this.chunks.push(new Int32Array(CHUNK_ROWS * this.stride));
       this.summed.push(new Uint8Array(CHUNK_ROWS));
     }
-    this.chunks[row >> CHUNK_BITS]!.fill(0, (row & CHUNK_MASK) * this.stride, ((row & CHUNK_MASK) + 1) * this.stride);
+    // a fresh chunk is zeroed already; only a row used before a reset needs clearing
+    if (row < this.staleRows) this.chunks[row >> CHUNK_BITS]!.fill(0, (row & CHUNK_MASK) * this.stride, ((row & CHUNK_MASK) + 1) * this.stride);
     this.summed[row >> CHUNK_BITS]![row & CHUNK_MASK] = 0;
     this.rowOf[info.id] = row;
     return row;

@@ -29,6 +29,11 @@ export class WordInfo {
   readonly caseBucket: number;
   readonly caps: Caps;
   readonly hasLetter: boolean;
+  /**
+   * starts with a capital or a digit ("7-Eleven"): a word a name can start with. Kept here so a gazetteer
+   * scan over every token reads the word's info, not its string as well
+   */
+  readonly nameStart: boolean;
   readonly lower: string;
   /**
    * Index in the cache that made it, from 0: run-time taggers keep what they compute per word (partial
@@ -65,6 +70,8 @@ export class WordInfo {
     this.caseBucket = lexicon.capitalised.get(lower) ?? 11;
     this.caps = capsOf(word, lower);
     this.hasLetter = hasLetter(word);
+    const c = word.charCodeAt(0);
+    this.nameStart = (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && word[0] !== lower[0]);
   }
 }
 

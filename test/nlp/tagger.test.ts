@@ -8,7 +8,7 @@ import { Recognizer } from '../../ingest/nlp/recognizer';
 import type { SequenceDoc } from '../../ingest/nlp/sequence';
 import { splitSentences } from '../../ingest/nlp/sentences';
 import { tokenize } from '../../ingest/nlp/tokenize';
-import { WordCache } from '../../ingest/nlp/words';
+import { WordCache, type WordInfo } from '../../ingest/nlp/words';
 import { emptyLexicon } from '../../ingest/nlp/lexicon';
 
 /** Text written for these tests: headlines in capitals, numbers, names, quotes, odd punctuation. */
@@ -87,6 +87,33 @@ describe('run-time tagger', function () {
     } finally {
       cache.limit = limit;
     }
+  });
+
+  it('gives the same tags when the cache trimmed twice between two documents (the taggers reuse their rows from the first)', () => {
+    const fresh = new Recognizer(readBundle(defaultModelPath()));
+    const cache = (fresh as unknown as Internals).cache as WordCache & { limit: number };
+    const tagAll = (): string[] =>
+      TEXTS.map((text) => {
+        const doc = docOf(fresh, text);
+        const tagged = fresh.tag(
+          doc.infos.map((info) => info.word),
+          doc.sentenceStarts,
+          doc.sentenceCount,
+        );
+        return `${[...tagged.pos].join(',')}|${[...tagged.entities].join(',')}`;
+      });
+    const first = tagAll();
+    cache.limit = 40;
+    const generation = cache.generation;
+    // the sentence-boundary words stay, as they do when the recogniser trims
+    const edge = (fresh as unknown as { edge: { before: WordInfo; after: WordInfo } }).edge;
+    for (let round = 0; round < 2; round++) {
+      for (let k = 0; k < 100; k++) cache.get(`filler${round}-${k}`);
+      cache.trim([edge.before, edge.after]);
+    }
+    // two trims with no tagging between them: the taggers cannot follow the ids and start again from row 0
+    assert.equal(cache.generation, generation + 2);
+    assert.deepEqual(tagAll(), first);
   });
 
   it('scores a frozen model exactly, as integers of the stored int16 steps', () => {
