@@ -55,36 +55,58 @@ export function findRelations(input: RelationInput): LocalRelation[] {
   return new RelationFinder(input).run();
 }
 
+interface SchemaIndex {
+  verbIndex: Map<string, VerbPattern[]>;
+  nounIndex: Map<string, { predicate: string; via: string[] }>;
+  allowed: Map<string, { subject?: Set<string>; object?: Set<string> }>;
+}
+
+/** The schema's verbs, nouns and type rules as maps: built once per schema (schemas are not changed once loaded), not once per article. */
+const indexes = new WeakMap<Schema, SchemaIndex>();
+
+function schemaIndex(schema: Schema): SchemaIndex {
+  let index = indexes.get(schema);
+  if (index !== undefined) return index;
+  index = { verbIndex: new Map(), nounIndex: new Map(), allowed: new Map() };
+  for (const p of schema.verbs) for (const v of p.verbs) push(index.verbIndex, v, p);
+  for (const p of schema.nouns) for (const w of p.nouns) if (!index.nounIndex.has(w)) index.nounIndex.set(w, { predicate: p.predicate, via: p.via });
+  for (const t of schema.relationTypes) {
+    const rule: { subject?: Set<string>; object?: Set<string> } = {};
+    if (t.subject !== undefined) rule.subject = new Set(t.subject);
+    if (t.object !== undefined) rule.object = new Set(t.object);
+    index.allowed.set(t.name, rule);
+  }
+  indexes.set(schema, index);
+  return index;
+}
+
 class RelationFinder {
   private readonly out: LocalRelation[] = [];
   private readonly seen = new Set<string>();
+  /** lower-case token texts, shared by the sentence views */
+  private readonly lower: Array<string | undefined>;
   private readonly chunksBySentence: Chunk[][];
   private readonly refsBySentence: Ref[][];
-  private readonly verbIndex = new Map<string, VerbPattern[]>();
-  private readonly nounIndex = new Map<string, { predicate: string; via: string[] }>();
-  private readonly allowed = new Map<string, { subject?: Set<string>; object?: Set<string> }>();
+  private readonly verbIndex: Map<string, VerbPattern[]>;
+  private readonly nounIndex: Map<string, { predicate: string; via: string[] }>;
+  private readonly allowed: Map<string, { subject?: Set<string>; object?: Set<string> }>;
 
   constructor(private readonly input: RelationInput) {
     const n = input.analysis.sentences.length;
+    // sized up front: filling a bare [] at scattered indices would turn it into a slow sparse array
+    this.lower = new Array<string | undefined>(input.analysis.tokens.length);
     this.chunksBySentence = Array.from({ length: n }, () => []);
     this.refsBySentence = Array.from({ length: n }, () => []);
     for (const c of input.analysis.chunks) this.chunksBySentence[c.sentence]?.push(c);
     for (const r of input.refs) this.refsBySentence[r.sentence]?.push(r);
-    for (const p of input.schema.verbs) for (const v of p.verbs) push(this.verbIndex, v, p);
-    for (const p of input.schema.nouns) for (const w of p.nouns) if (!this.nounIndex.has(w)) this.nounIndex.set(w, { predicate: p.predicate, via: p.via });
-    for (const t of input.schema.relationTypes) {
-      const rule: { subject?: Set<string>; object?: Set<string> } = {};
-      if (t.subject !== undefined) rule.subject = new Set(t.subject);
-      if (t.object !== undefined) rule.object = new Set(t.object);
-      this.allowed.set(t.name, rule);
-    }
+    ({ verbIndex: this.verbIndex, nounIndex: this.nounIndex, allowed: this.allowed } = schemaIndex(input.schema));
   }
 
   run(): LocalRelation[] {
     for (let s = 0; s < this.input.analysis.sentences.length; s++) {
       const refs = this.refsBySentence[s]!;
       if (refs.length === 0) continue;
-      const view = new SentenceView(this.input.analysis, s, refs, this.input.entities);
+      const view = new SentenceView(this.input.analysis, s, refs, this.input.entities, this.lower);
       const chunks = this.chunksBySentence[s]!;
       const vps = chunks.filter((c) => c.kind === 'VP');
       const subjects = new Map<Chunk, Ref[]>();
@@ -191,7 +213,7 @@ class RelationFinder {
     const headIndex = lastVerb(view, vp);
     if (headIndex === -1) return;
     const head = view.word(headIndex);
-    const forms = lemmas(head);
+    const forms = formsOf(head);
     const next = vps.find((v) => v.tokenStart > vp.tokenEnd);
     const { direct, preps, particle } = this.objectsOf(view, vp, next);
     const passive = view.pos(headIndex) === 'VBN' && vpHasBe(view, vp);
@@ -274,7 +296,7 @@ class RelationFinder {
     const speakers: Array<{ speaker: Ref; verb: Chunk | undefined; phrase: string; before?: number }> = [];
     for (const vp of vps) {
       const headIndex = lastVerb(view, vp);
-      if (headIndex === -1 || !lemmas(view.word(headIndex)).some((f) => SPEECH.has(f))) continue;
+      if (headIndex === -1 || !formsOf(view.word(headIndex)).some((f) => SPEECH.has(f))) continue;
       let speaker = subjects.get(vp)?.[0];
       // '"...," said Esper': the speaker after the verb, only right after a quote
       if (speaker === undefined && /^(,|''|"|”)$/.test(view.word(vp.tokenStart - 1)) && hasQuote(view)) speaker = view.argAt(vp.tokenEnd, 2);
@@ -512,6 +534,24 @@ class RelationFinder {
     this.seen.add(key);
     this.out.push(relation);
   }
+}
+
+/**
+ * `lemmas` of a verb, memoised: the same few hundred verb forms come back in every article. Bounded, as
+ * odd words tagged as verbs keep arriving; the lists are shared, so they are read-only.
+ */
+const formsMemo = new Map<string, readonly string[]>();
+
+function formsOf(word: string): readonly string[] {
+  let forms = formsMemo.get(word);
+  if (forms === undefined) {
+    if (formsMemo.size >= 20_000) formsMemo.clear();
+    // a copy: the word may be a slice of an article, which a kept slice would keep whole in memory
+    const own = (' ' + word).slice(1);
+    forms = lemmas(own);
+    formsMemo.set(own, forms);
+  }
+  return forms;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

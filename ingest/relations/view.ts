@@ -7,12 +7,15 @@ import type { Analysis, Chunk, Token } from '../nlp';
 import type { LocalEntity, Ref } from '../extract/types';
 
 export class SentenceView {
+  // by token index - base: arrays over the sentence's few tokens rather than maps, as the rules ask
+  // these at nearly every token
+  private readonly base: number;
   /** the widest mention starting at each token */
-  private readonly startsAt = new Map<number, Ref>();
+  private readonly startsAt: Array<Ref | undefined>;
   /** the widest mention covering each token */
-  private readonly covering = new Map<number, Ref>();
+  private readonly covering: Array<Ref | undefined>;
   /** the widest mention ending at each token (exclusive end) */
-  private readonly endsAt = new Map<number, Ref>();
+  private readonly endsAt: Array<Ref | undefined>;
   readonly verbs: Chunk[];
 
   constructor(
@@ -20,18 +23,34 @@ export class SentenceView {
     readonly index: number,
     readonly refs: Ref[],
     readonly entities: readonly LocalEntity[],
+    /**
+     * lower-case token texts by token index, filled as asked, shared by the views of one article: the
+     * rules ask for the same words many times, and each toLowerCase() of a capitalised word is a new string
+     */
+    private readonly lower: Array<string | undefined> = [],
   ) {
+    const s = analysis.sentences[index]!;
+    let low = s.tokenStart;
+    let high = s.tokenEnd;
     for (const r of refs) {
-      const known = this.startsAt.get(r.tokenStart);
-      if (known === undefined || r.tokenEnd > known.tokenEnd) this.startsAt.set(r.tokenStart, r);
-      const ending = this.endsAt.get(r.tokenEnd);
-      if (ending === undefined || r.tokenStart < ending.tokenStart) this.endsAt.set(r.tokenEnd, r);
+      low = Math.min(low, r.tokenStart);
+      high = Math.max(high, r.tokenEnd);
+    }
+    const base = (this.base = low);
+    const size = high - low + 1;
+    this.startsAt = new Array<Ref | undefined>(size);
+    this.covering = new Array<Ref | undefined>(size);
+    this.endsAt = new Array<Ref | undefined>(size);
+    for (const r of refs) {
+      const known = this.startsAt[r.tokenStart - base];
+      if (known === undefined || r.tokenEnd > known.tokenEnd) this.startsAt[r.tokenStart - base] = r;
+      const ending = this.endsAt[r.tokenEnd - base];
+      if (ending === undefined || r.tokenStart < ending.tokenStart) this.endsAt[r.tokenEnd - base] = r;
       for (let i = r.tokenStart; i < r.tokenEnd; i++) {
-        const c = this.covering.get(i);
-        if (c === undefined || c.tokenEnd - c.tokenStart < r.tokenEnd - r.tokenStart) this.covering.set(i, r);
+        const c = this.covering[i - base];
+        if (c === undefined || c.tokenEnd - c.tokenStart < r.tokenEnd - r.tokenStart) this.covering[i - base] = r;
       }
     }
-    const s = analysis.sentences[index]!;
     this.from = s.tokenStart;
     this.to = s.tokenEnd;
     this.verbs = [];
@@ -45,7 +64,10 @@ export class SentenceView {
   }
 
   word(i: number): string {
-    return this.token(i)?.text.toLowerCase() ?? '';
+    if (i < this.from || i >= this.to) return '';
+    let w = this.lower[i];
+    if (w === undefined) w = this.lower[i] = this.analysis.tokens[i]!.text.toLowerCase();
+    return w;
   }
 
   pos(i: number): string {
@@ -57,7 +79,7 @@ export class SentenceView {
   }
 
   refCovering(i: number): Ref | undefined {
-    return this.covering.get(i);
+    return at(this.covering, i - this.base);
   }
 
   /**
@@ -66,9 +88,9 @@ export class SentenceView {
    */
   argAt(i: number, limit = 6): Ref | undefined {
     for (let k = 0; k < limit && i < this.to; k++, i++) {
-      const r = this.startsAt.get(i);
+      const r = at(this.startsAt, i - this.base);
       if (r !== undefined) return r;
-      const cover = this.covering.get(i);
+      const cover = at(this.covering, i - this.base);
       if (cover !== undefined) return cover;
       const p = this.pos(i);
       const w = this.word(i);
@@ -96,8 +118,13 @@ export class SentenceView {
     let k = i - 1;
     while (k >= this.from && /^(RB|RBR|MD)$/.test(this.pos(k))) k--;
     if (k < this.from) return undefined;
-    return this.endsAt.get(k + 1);
+    return at(this.endsAt, k + 1 - this.base);
   }
+}
+
+/** list[i], or undefined outside it (where a map would have had no entry). */
+function at(list: Array<Ref | undefined>, i: number): Ref | undefined {
+  return i >= 0 && i < list.length ? list[i] : undefined;
 }
 
 /** The verb groups of a sentence, in order. */
