@@ -44,6 +44,11 @@ class CandidateFinder {
   private readonly orgNames = new Map<string, string>();
   /** 1 where a person's name starts */
   private readonly personStarts: Uint8Array;
+  /**
+   * lower-case token texts, filled as asked: the rules ask for the same tokens again and again, and each
+   * toLowerCase() of a capitalised word is a new string
+   */
+  private readonly lowers: Array<string | undefined>;
 
   constructor(
     private readonly analysis: Analysis,
@@ -53,6 +58,7 @@ class CandidateFinder {
     this.text = analysis.text;
     this.claimed = new Int32Array(this.tokens.length).fill(-1);
     this.personStarts = new Uint8Array(this.tokens.length);
+    this.lowers = new Array<string | undefined>(this.tokens.length);
     for (const m of analysis.mentions) {
       if (m.label === 'LOC') for (const adj of adjectivesOf(m.text)) this.localAdjectives.set(adj.toLowerCase(), m.text);
       if (m.label === 'ORG') this.orgNames.set(normaliseName(m.text), m.text);
@@ -444,9 +450,10 @@ class CandidateFinder {
       if (i > 0 && t.sentence !== this.tokens[i - 1]!.sentence && t.text !== '"') {
         // a quote does not run across paragraphs in news; a new sentence that opens without one is outside
       }
-      const sort = PRONOUNS.get(t.text.toLowerCase());
+      const word = this.lower(i);
+      const sort = PRONOUNS.get(word);
       if (sort === undefined || !/^PRP/.test(t.pos) || inQuote) continue;
-      if (t.text.toLowerCase() === 'it') continue;
+      if (word === 'it') continue;
       this.add({ from: i, to: i + 1, how: 'pronoun', kind: 'name', pointsAt: { type: sort === 'person' ? 'Person' : 'Thing' } });
     }
   }
@@ -504,7 +511,10 @@ class CandidateFinder {
 
   private lower(i: number): string {
     const t = this.tokens[i];
-    return t === undefined ? '' : t.text.toLowerCase();
+    if (t === undefined) return '';
+    let w = this.lowers[i];
+    if (w === undefined) w = this.lowers[i] = t.text.toLowerCase();
+    return w;
   }
 
   private pos(i: number): string {

@@ -45,7 +45,7 @@ class Merger {
       for (const e of x.entities) {
         map.set(e.id, this.nodes.length);
         this.parent.push(this.nodes.length);
-        this.why.push([...e.why]);
+        this.why.push(options.explain ? [...e.why] : NO_REASONS);
         this.nodes.push({ article: a, entity: e });
       }
       this.nodeOf.push(map);
@@ -78,10 +78,10 @@ class Merger {
         }
         const other = this.nodes[known]!.entity;
         if (e.type === 'Location' && other.type === 'Location' && e.within !== undefined && other.within !== undefined && e.within !== other.within) {
-          this.note(i, `not joined with "${other.name}" (in ${other.within}): this one is in ${e.within}`);
+          this.note(i, () => `not joined with "${other.name}" (in ${other.within}): this one is in ${e.within}`);
           continue;
         }
-        this.union(known, i, `same name "${key}" in ${this.fileOf(i)} and ${this.fileOf(known)}`);
+        this.union(known, i, () => `same name "${key}" in ${this.fileOf(i)} and ${this.fileOf(known)}`);
       }
     });
   }
@@ -105,7 +105,7 @@ class Merger {
       const distinct = new Set([...roots].map((r) => this.find(r)));
       if (distinct.size === 1) {
         const [root] = distinct;
-        this.union(root!, i, `"${e.name}" is the acronym of "${this.nodes[root!]!.entity.name}"`);
+        this.union(root!, i, () => `"${e.name}" is the acronym of "${this.nodes[root!]!.entity.name}"`);
       }
     });
   }
@@ -139,10 +139,10 @@ class Merger {
       if (e.type !== 'Person' || e.kind !== 'name' || e.keys.some((k) => k.includes(' '))) return;
       const word = e.keys[0]!;
       const groups = [...new Set([...(byWord.get(word) ?? [])].map((r) => this.find(r)))];
-      if (groups.length === 1) this.union(groups[0]!, i, `"${e.name}" is part of the full name "${example.get(groups[0]!) ?? ''}" and no other person has it`);
-      else if (groups.length > 1) this.note(i, `"${e.name}" is part of ${groups.length} different people's names: not joined`);
-      else if (named.has(word)) this.union(named.get(word)!, i, `"${e.name}" is no person's name but names "${this.nodes[named.get(word)!]!.entity.name}"`);
-      else if (mononyms.has(word)) this.union(mononyms.get(word)!, i, `the single name "${e.name}" in two articles, and no full name has it`);
+      if (groups.length === 1) this.union(groups[0]!, i, () => `"${e.name}" is part of the full name "${example.get(groups[0]!) ?? ''}" and no other person has it`);
+      else if (groups.length > 1) this.note(i, () => `"${e.name}" is part of ${groups.length} different people's names: not joined`);
+      else if (named.has(word)) this.union(named.get(word)!, i, () => `"${e.name}" is no person's name but names "${this.nodes[named.get(word)!]!.entity.name}"`);
+      else if (mononyms.has(word)) this.union(mononyms.get(word)!, i, () => `the single name "${e.name}" in two articles, and no full name has it`);
       else mononyms.set(word, i);
     });
   }
@@ -172,7 +172,7 @@ class Merger {
       }
       if (holders.size === 1) {
         const [h] = holders;
-        this.union(h!, i, `"${e.name}" is the title "${key}" that ${this.nodes[h!]!.entity.name} holds`);
+        this.union(h!, i, () => `"${e.name}" is the title "${key}" that ${this.nodes[h!]!.entity.name} holds`);
       }
     });
   }
@@ -201,7 +201,7 @@ class Merger {
       if (list.length < 2) continue;
       for (const i of list) {
         const e = this.nodes[i]!.entity;
-        const nb = neighbours.get(i)!;
+        const nb = neighbours.get(i) ?? NO_NEIGHBOURS;
         for (const k of e.inside ?? []) put(`${group}|inside|${k}`, i);
         for (const r of nb.named) put(`${group}|near|${r}`, i);
         if (e.kind === 'role') for (const part of nb.parts) put(`${group}|part|${part}`, i);
@@ -213,16 +213,16 @@ class Merger {
         const x = list[0]!;
         const y = list[b]!;
         if (this.nodes[x]!.article === this.nodes[y]!.article || this.find(x) === this.find(y)) continue;
-        const nx = neighbours.get(x)!;
-        const ny = neighbours.get(y)!;
+        const nx = neighbours.get(x) ?? NO_NEIGHBOURS;
+        const ny = neighbours.get(y) ?? NO_NEIGHBOURS;
         // "a training mission in Afghanistan" and "the Iraq training mission" are two missions
         if (nx.places.size > 0 && ny.places.size > 0 && ![...nx.places].some((p) => ny.places.has(p))) {
-          this.note(y, `not joined with "${this.nodes[x]!.entity.name}": they are in different places`);
+          this.note(y, () => `not joined with "${this.nodes[x]!.entity.name}": they are in different places`);
           continue;
         }
         const ex = this.nodes[x]!.entity;
         const ey = this.nodes[y]!.entity;
-        const reason =
+        const reason = (): string =>
           how === 'inside'
             ? `"${ey.name}" and "${ex.name}" are both a ${ex.head ?? ''} of "${what}"`
             : how === 'near'
@@ -233,10 +233,17 @@ class Merger {
     }
   }
 
-  /** for each node: the roots of the named entities it shares a fact with, and its parts in facts */
-  private neighbours(): Map<number, { named: Set<number>; parts: Set<string>; places: Set<number> }> {
-    const out = new Map<number, { named: Set<number>; parts: Set<string>; places: Set<number> }>();
-    this.nodes.forEach((_, i) => out.set(i, { named: new Set(), parts: new Set(), places: new Set() }));
+  /**
+   * for each node in a fact: the roots of the named entities it shares a fact with, and its parts in
+   * facts; nodes in no fact (most of them) have no entry, rather than three empty sets each
+   */
+  private neighbours(): Map<number, Neighbours> {
+    const out = new Map<number, Neighbours>();
+    const of = (i: number): Neighbours => {
+      let n = out.get(i);
+      if (n === undefined) out.set(i, (n = { named: new Set(), parts: new Set(), places: new Set() }));
+      return n;
+    };
     this.extractions.forEach((x, a) => {
       const map = this.nodeOf[a]!;
       for (const r of x.relations) {
@@ -245,11 +252,11 @@ class Merger {
         if (s === undefined || o === undefined) continue;
         const rs = this.find(s);
         const ro = this.find(o);
-        if (this.nodes[rs]!.entity.kind === 'name') out.get(o)!.named.add(rs);
-        if (this.nodes[ro]!.entity.kind === 'name') out.get(s)!.named.add(ro);
-        if (r.predicate === 'LOCATED_IN') out.get(s)!.places.add(ro);
-        out.get(s)!.parts.add(`subject of ${r.predicate}`);
-        out.get(o)!.parts.add(`object of ${r.predicate}`);
+        if (this.nodes[rs]!.entity.kind === 'name') of(o).named.add(rs);
+        if (this.nodes[ro]!.entity.kind === 'name') of(s).named.add(ro);
+        if (r.predicate === 'LOCATED_IN') of(s).places.add(ro);
+        of(s).parts.add(`subject of ${r.predicate}`);
+        of(o).parts.add(`object of ${r.predicate}`);
       }
     });
     return out;
@@ -370,18 +377,19 @@ class Merger {
     return i;
   }
 
-  private union(a: number, b: number, why: string): void {
+  /** `why` is called only when explaining: most runs never read the reasons, so they are not built */
+  private union(a: number, b: number, why: () => string): void {
     const ra = this.find(a);
     const rb = this.find(b);
     if (ra === rb) return;
     // a named node stays the root, so descriptions follow names
     const [root, child] = this.nodes[rb]!.entity.kind === 'name' && this.nodes[ra]!.entity.kind !== 'name' ? [rb, ra] : [ra, rb];
     this.parent[child] = root;
-    this.why[root]!.push(why);
+    if (this.options.explain) this.why[root]!.push(why());
   }
 
-  private note(i: number, why: string): void {
-    this.why[i]!.push(why);
+  private note(i: number, why: () => string): void {
+    if (this.options.explain) this.why[i]!.push(why());
   }
 
   private fileOf(i: number): string {
@@ -392,6 +400,18 @@ class Merger {
     return this.nodes[root]!.entity.name;
   }
 }
+
+interface Neighbours {
+  named: Set<number>;
+  parts: Set<string>;
+  places: Set<number>;
+}
+
+/** The neighbours of a node in no fact (read only: `neighbours()` adds to the entries it makes). */
+const NO_NEIGHBOURS: Neighbours = { named: new Set(), parts: new Set(), places: new Set() };
+
+/** The reasons of every node when not explaining: never read, never added to. */
+const NO_REASONS: string[] = [];
 
 /** Heads that name the same sort of thing: "the deal" in one article is "the agreement" in another. */
 const HEAD_CLASS = new Map<string, string>([
