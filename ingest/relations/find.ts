@@ -16,6 +16,7 @@ import type { Schema, VerbPattern } from '../schema';
 import type { Candidate, LocalEntity, LocalRelation, Ref } from '../extract/types';
 import { lemmas } from './lemma';
 import { SentenceView } from './view';
+import { memoised } from '../../src/util/memo';
 
 const SPEECH = new Set(
   'say tell add state stress insist caution warn argue claim note explain acknowledge confirm deny report write announce declare urge predict suggest remark reply respond vow pledge hope'.split(' '),
@@ -536,23 +537,8 @@ class RelationFinder {
   }
 }
 
-/**
- * `lemmas` of a verb, memoised: the same few hundred verb forms come back in every article. Bounded, as
- * odd words tagged as verbs keep arriving; the lists are shared, so they are read-only.
- */
-const formsMemo = new Map<string, readonly string[]>();
-
-function formsOf(word: string): readonly string[] {
-  let forms = formsMemo.get(word);
-  if (forms === undefined) {
-    if (formsMemo.size >= 20_000) formsMemo.clear();
-    // a copy: the word may be a slice of an article, which a kept slice would keep whole in memory
-    const own = (' ' + word).slice(1);
-    forms = lemmas(own);
-    formsMemo.set(own, forms);
-  }
-  return forms;
-}
+/** `lemmas` of a verb: the same few hundred verb forms come back in every article; odd words tagged as verbs keep arriving. */
+const formsOf = memoised((word): readonly string[] => lemmas(word), 20_000);
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

@@ -1,25 +1,11 @@
 /** Names reduced to the form two mentions of the same thing share, and the readable ids made from them. */
+import { memoised } from '../../src/util/memo';
 
 const QUOTES = /[\u2018\u2019\u02bc`]/g;
 
-/**
- * normaliseName's answers: the same names come back in every article and the merge, and each costs eight
- * regular-expression passes. Bounded: emptied when full.
- */
-const normalised = new Map<string, string>();
-
 /** Lower case, no "the", no possessive, no dots or apostrophes, single spaces: "the U.S.'s" -> "us". */
-export function normaliseName(text: string): string {
-  let key = normalised.get(text);
-  if (key === undefined) {
-    if (normalised.size >= 50_000) normalised.clear();
-    // a copy: the name is often a slice of an article, which a kept slice would keep whole in memory
-    const own = (' ' + text).slice(1);
-    key = normaliseNow(own);
-    normalised.set(own, key);
-  }
-  return key;
-}
+// remembered: the same names come back in every article and the merge, and each costs eight regular-expression passes
+export const normaliseName = memoised(normaliseNow, 50_000);
 
 function normaliseNow(text: string): string {
   let s = text.replace(QUOTES, "'").toLowerCase();
