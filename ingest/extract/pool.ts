@@ -24,6 +24,8 @@ interface Task {
 
 interface Slot {
   worker: Worker;
+  /** the worker's module loaded and it said so */
+  ready: boolean;
   /** sent to this worker and not answered yet, in the order sent */
   inFlight: Map<number, Task>;
 }
@@ -45,6 +47,9 @@ export class ExtractionPool implements ArticleExtractions {
   private readonly waiting: Task[] = [];
   private nextId = 0;
   private closed = false;
+  /** workers in a row that died before starting, and why the last did: past three the pool gives up */
+  private failedStarts = 0;
+  private broken: Error | undefined;
 
   /** `script` is the worker's module: the one beside this file unless a test wraps it. */
   constructor(
@@ -59,6 +64,7 @@ export class ExtractionPool implements ArticleExtractions {
   /** The extraction of one article; rejects with ExtractionFailed for that article alone. */
   extract(article: Article): Promise<ArticleExtraction> {
     if (this.closed) return Promise.reject(new Error('the extraction pool is closed'));
+    if (this.broken) return Promise.reject(this.broken);
     return new Promise((resolve, reject) => {
       this.waiting.push({ request: { id: this.nextId++, article }, resolve, reject });
       this.dispatch();
@@ -88,8 +94,13 @@ export class ExtractionPool implements ArticleExtractions {
       workerData: this.setup,
       execArgv: this.script.endsWith('.ts') ? ['--require', 'ts-node/register'] : [],
     });
-    const slot: Slot = { worker, inFlight: new Map() };
+    const slot: Slot = { worker, ready: false, inFlight: new Map() };
     worker.on('message', (reply: WorkerReply) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        this.failedStarts = 0;
+        return;
+      }
       const task = slot.inFlight.get(reply.id);
       if (!task) return;
       slot.inFlight.delete(reply.id);
@@ -109,8 +120,18 @@ export class ExtractionPool implements ArticleExtractions {
         for (const task of [current, ...held]) task?.reject(new Error('the extraction pool was closed'));
         return;
       }
-      current?.reject(new ExtractionFailed(`the extraction worker stopped on this article: ${why}`));
-      this.waiting.unshift(...held);
+      if (slot.ready) {
+        current?.reject(new ExtractionFailed(`the extraction worker stopped on this article: ${why}`));
+        this.waiting.unshift(...held);
+      } else {
+        // it never ran an article: all it held goes back; a worker that cannot start at all must not be started forever
+        this.waiting.unshift(...[current, ...held].filter((t): t is Task => t !== undefined));
+        if (++this.failedStarts >= 3) {
+          this.broken = new Error(`the extraction workers cannot start (${this.script}): ${why}`);
+          for (const task of this.waiting.splice(0)) task.reject(this.broken);
+          return;
+        }
+      }
       this.slots.push(this.spawn());
       this.dispatch();
     };

@@ -13,7 +13,7 @@ export interface WorkerSetup {
 }
 
 export type WorkerRequest = { id: number; article: Article };
-export type WorkerReply = { id: number; result: unknown } | { id: number; error: string };
+export type WorkerReply = { id: number; result: unknown } | { id: number; error: string } | { ready: true };
 
 const setup = workerData as WorkerSetup;
 const extractor = new Extractor({
@@ -30,3 +30,5 @@ port.on('message', ({ id, article }: WorkerRequest) => {
   }
   port.postMessage(reply);
 });
+// tells the pool this worker started: one that dies before saying so never ran an article
+port.postMessage({ ready: true } satisfies WorkerReply);

@@ -115,6 +115,19 @@ describe('extract: worker threads (ExtractionPool)', function () {
     assert.match(wrong!.stderr, /--workers "-1" is not a whole number/);
   });
 
+  it('workers that cannot start fail every article with the reason, once, instead of being restarted forever', async () => {
+    const pool = new ExtractionPool(2, {}, path.join(__dirname, 'no-such-worker.js'));
+    try {
+      const outcomes: ExtractedArticle[] = [];
+      for await (const outcome of extractInOrder(pool, all.slice(0, 5), 5)) outcomes.push(outcome);
+      assert.equal(outcomes.length, 5);
+      for (const o of outcomes) assert.match(o.error?.message ?? '', /extraction workers cannot start \(.*no-such-worker\.js\): .*Cannot find module/);
+      await assert.rejects(pool.extract(all[0]!), /cannot start/);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('refuses a worker count that is not a positive whole number', () => {
     for (const n of [0, -1, 1.5, Number.NaN]) assert.throws(() => new ExtractionPool(n), RangeError);
   });
