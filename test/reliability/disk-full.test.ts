@@ -3,10 +3,10 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resolveConfig, type Config } from '../../src/config';
-import { BundledNeo4j, openDriver, type Neo4jTarget } from '../../src/neo4j';
+import { BundledNeo4j } from '../../src/neo4j';
 import { writeGeneratedArticles } from '../fixtures/reliability/articles';
 import { countGraph, graphFingerprint } from '../support/graph';
-import { clearDatabase, makeTempHome, type TestNeo4j } from '../support/neo4j';
+import { clearDatabase, connectBundled, makeTempHome, type TestNeo4j } from '../support/neo4j';
 import { graphwire, type CliRun } from './cli';
 
 const ARTICLES = 240;
@@ -65,9 +65,7 @@ describe('reliability: disk full and a read-only data folder (integration, tmpfs
 
   async function connect(): Promise<TestNeo4j> {
     await db?.driver.close();
-    const { state } = await server.start();
-    const target: Neo4jTarget = { uri: state.uri, username: state.username, password: server.password(), bundled: true };
-    db = { config, target, driver: openDriver(target) };
+    db = await connectBundled(server, config);
     return db;
   }
 

@@ -3,9 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { resolveConfig, type Config } from '../../src/config';
-import { BundledNeo4j, openDriver, type Neo4jTarget } from '../../src/neo4j';
+import { BundledNeo4j } from '../../src/neo4j';
 import { countGraph, graphFingerprint } from '../support/graph';
-import { clearDatabase, makeTempHome, type TestNeo4j } from '../support/neo4j';
+import { clearDatabase, connectBundled, makeTempHome, type TestNeo4j } from '../support/neo4j';
 import { writeGeneratedArticles } from '../fixtures/reliability/articles';
 import { graphwire } from './cli';
 
@@ -26,9 +26,7 @@ describe('reliability: Neo4j killed in the middle of an ingest (integration)', f
 
   async function connect(): Promise<TestNeo4j> {
     await db?.driver.close();
-    const { state } = await server.start();
-    const target: Neo4jTarget = { uri: state.uri, username: state.username, password: server.password(), bundled: true };
-    db = { config, target, driver: openDriver(target) };
+    db = await connectBundled(server, config);
     return db;
   }
 

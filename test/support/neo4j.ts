@@ -37,6 +37,13 @@ export async function clearDatabase(db: TestNeo4j): Promise<void> {
   }
 }
 
+/** A test's own bundled server, started if it is not running, and a driver to it. */
+export async function connectBundled(server: BundledNeo4j, config: Config): Promise<TestNeo4j> {
+  const { state } = await server.start();
+  const target: Neo4jTarget = { uri: state.uri, username: state.username, password: server.password(), bundled: true };
+  return { config, target, driver: openDriver(target) };
+}
+
 /** A fresh GRAPHWIRE_HOME in the temp folder, removed by the caller. */
 export function makeTempHome(prefix = 'graphwire-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));

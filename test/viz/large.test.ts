@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { chromium, type Browser, type JSHandle, type Page, type Route } from 'playwright-core';
 import { TYPE_LOOKS } from '../../viz/src/palette';
 import type { QueryResult } from '../../viz/src/types';
-import { buildViewer, CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS } from './support';
+import { CHROMIUM, CHROMIUM_ARGS, prepareBrowserSuite, SCREENSHOTS } from './support';
 import { syntheticResult } from './synthetic';
 
 /**
@@ -63,12 +63,7 @@ describe('the graph viewer with a large graph (light style)', function () {
   };
 
   before(async function () {
-    if (!fs.existsSync(CHROMIUM)) {
-      console.log(`      skipped: no Chromium at ${CHROMIUM}; install it with: apt-get install chromium`);
-      this.skip();
-    }
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    staticDir = await buildViewer();
+    staticDir = await prepareBrowserSuite(this);
     const dir = staticDir;
     const payload = JSON.stringify(big);
     const empty = JSON.stringify({ columns: [], rows: [], nodes: [], edges: [], truncated: false });

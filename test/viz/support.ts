@@ -12,6 +12,19 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
 
 export const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-output', 'viz');
 
+/**
+ * What a browser suite does first: skip (saying why) where there is no Chromium, else make the screenshot folder and
+ * build the viewer; returns the built viewer's folder.
+ */
+export async function prepareBrowserSuite(suite: Mocha.Context): Promise<string> {
+  if (!fs.existsSync(CHROMIUM)) {
+    console.log(`      skipped: no Chromium at ${CHROMIUM}; install it with: apt-get install chromium`);
+    suite.skip();
+  }
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  return buildViewer();
+}
+
 interface BuildModule {
   buildViz(outDir: string, options?: { minify?: boolean }): Promise<{ outDir: string; bytes: number }>;
 }

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import Graph from 'graphology';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildViewer, CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, startViewerServer } from './support';
+import { CHROMIUM, CHROMIUM_ARGS, prepareBrowserSuite, SCREENSHOTS, startViewerServer } from './support';
 
 /**
  * The viewer end to end: the real API on the shared test Neo4j loaded with the fixture graph, the page built
@@ -61,12 +61,7 @@ describe('the graph viewer in Chromium (end to end)', function () {
   const pageErrors: string[] = [];
 
   before(async function () {
-    if (!fs.existsSync(CHROMIUM)) {
-      console.log(`      skipped: no Chromium at ${CHROMIUM}; install it with: apt-get install chromium`);
-      this.skip();
-    }
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    staticDir = await buildViewer();
+    staticDir = await prepareBrowserSuite(this);
     ({ app, url } = await startViewerServer(staticDir));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
