@@ -24,10 +24,20 @@ export function extractArticle(article: Article, schema: Schema, stages: readonl
   return pack(state);
 }
 
+/** Where an article was read, as messages name it: its path, and the line of a JSON Lines or JSON array input. */
+function placeOf(article: Article): string {
+  return `${article.path}${article.line === undefined ? '' : `:${article.line}`}`;
+}
+
+/** What to tell people when an article could not be extracted (the rest of the run goes on). */
+export function extractionFailureNote(article: Article, error: Error): string {
+  return `${placeOf(article)}: extraction failed: ${error.message}`;
+}
+
 /** What to tell people when an article is longer than what is extracted from it; undefined when it is not. */
 export function truncationNote(article: Article): string | undefined {
   if (article.text.length <= MAX_EXTRACTED_CHARS) return undefined;
-  return `${article.path}${article.line === undefined ? '' : `:${article.line}`}: only the first ${MAX_EXTRACTED_CHARS.toLocaleString('en')} of ${article.text.length.toLocaleString('en')} characters were extracted`;
+  return `${placeOf(article)}: only the first ${MAX_EXTRACTED_CHARS.toLocaleString('en')} of ${article.text.length.toLocaleString('en')} characters were extracted`;
 }
 
 /** The article cut at the last sentence or line end before the limit (offsets of the kept text are unchanged). */

@@ -3,6 +3,7 @@ import { readArticles, surveyInputs, DEFAULT_MAX_BYTES } from '../../../ingest/r
 import {
   defaultWorkerCount,
   extractInOrder,
+  extractionFailureNote,
   Extractor,
   ExtractionPool,
   InlineExtractions,
@@ -61,7 +62,7 @@ export function registerExtract(program: Command, context: CliContext): void {
           if (result) results.push(result);
           else {
             counted.failures++;
-            progress.log(`graphwire: skipped ${article.path}${article.line === undefined ? '' : `:${article.line}`}: extraction failed: ${error!.message}`);
+            progress.log(`graphwire: skipped ${extractionFailureNote(article, error!)}`);
           }
         }
       } finally {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import {
   defaultWorkerCount,
   extractInOrder,
+  extractionFailureNote,
   Extractor,
   ExtractionPool,
   InlineExtractions,
@@ -122,19 +123,17 @@ export async function ingest(context: CliContext, run: IngestRun): Promise<Inges
       if (known.has(article.id)) continue;
       known.add(article.id);
       fresh.push(article);
-    }
-    const extracted: ArticleExtraction[] = [];
-    let failed = 0;
-    for (const article of fresh) {
       const note = truncationNote(article);
       if (note) progress.log(`graphwire: warning: ${note}`);
     }
+    const extracted: ArticleExtraction[] = [];
+    let failed = 0;
     for await (const { article, result, error } of extractInOrder(source, fresh)) {
       if (result) extracted.push(result);
       else {
         // one article the extractor cannot handle never sinks the rest
         failed++;
-        progress.log(`graphwire: skipped ${article.path}${article.line === undefined ? '' : `:${article.line}`}: extraction failed: ${error!.message}`);
+        progress.log(`graphwire: skipped ${extractionFailureNote(article, error!)}`);
       }
     }
     result.summary.articles.failed += failed;
