@@ -248,7 +248,6 @@ async function writeFacts(tx: ManagedTransaction, fresh: ArticleContribution[], 
   }
   const createdAt = new Map<string, number>();
   for (const [type, list] of newByType) {
-    list.sort((a, b) => (a.s < b.s ? -1 : a.s > b.s ? 1 : a.o < b.o ? -1 : a.o > b.o ? 1 : 0));
     await tx.run(
       `CYPHER replan=skip
        UNWIND $rows AS row
