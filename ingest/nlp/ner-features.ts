@@ -8,6 +8,7 @@ import { ALLOWED, N_LABELS, canEnd } from './labels';
 import { key1, key2 } from './hash';
 import type { GazetteerCodes } from './gazetteer';
 import { sumTable, type FrozenModel } from './frozen';
+import type { RowMemory } from './rows';
 import type { ContextScorer, FeatureTemplates, SequenceDoc } from './sequence';
 import { Caps, type WordInfo } from './words';
 
@@ -178,8 +179,7 @@ export class NerTemplates implements FeatureTemplates<NerDoc> {
    * tags, document evidence, gazetteer codes, first-stage labels) is summed ahead into tables indexed
    * by those values; only the features that pair a label or a word with a word are probed.
    */
-  compile(model: FrozenModel): ContextScorer<NerDoc> {
-    const c = this.nClasses;
+  compile(model: FrozenModel, memory: RowMemory): ContextScorer<NerDoc> {
     const L = N_LABELS + 1; // labels, and 255 (outside the sentence) at index N_LABELS
     const lab = (v: number): number => (v === N_LABELS ? 255 : v);
     const P = this.posTags + 1;
@@ -187,132 +187,101 @@ export class NerTemplates implements FeatureTemplates<NerDoc> {
     const BUCKETS = 12;
     const GAZ = 30 * 4;
     const AGG = 18;
-    const labels2 = sumTable(model, L * L, (v) => {
+    // each table in the tagger's memory, as the byte offset of its row 0
+    const table = (size: number, keysOf: (index: number) => readonly number[]): number => memory.place(sumTable(model, size, keysOf));
+    const labels2 = table(L * L, (v) => {
       const p2 = lab(Math.floor(v / L));
       const p1 = lab(v % L);
       return [key1(T_BIAS, 0), key1(T_P1, p1), key2(T_P2P1, p2, p1)];
     });
-    const evidence = sumTable(model, 16 * 4 * BUCKETS, (v) => {
+    const evidence = table(16 * 4 * BUCKETS, (v) => {
       const ev = Math.floor(v / (4 * BUCKETS));
       const caps = Math.floor(v / BUCKETS) % 4;
       return [key2(T_EVID, ev, caps), key2(T_EVID_CASE, ev, v % BUCKETS)];
     });
-    const posLeft = sumTable(model, P * P, (v) => {
+    const posLeft = table(P * P, (v) => {
       const l = tag(Math.floor(v / P));
       const p = tag(v % P);
       return [key1(T_POS, p), key1(T_POS_L, l), key2(T_POS_LB, l, p)];
     });
-    const posRight = sumTable(model, P * P, (v) => {
+    const posRight = table(P * P, (v) => {
       const p = tag(Math.floor(v / P));
       const r = tag(v % P);
       return [key1(T_POS_R, r), key2(T_POS_RB, p, r)];
     });
-    const gazHere = sumTable(model, GAZ * 4, (v) => [key1(T_GAZ, v >> 2), key2(T_GAZ_CAPS, v >> 2, v & 3)]);
-    const gazLeft = sumTable(model, GAZ, (v) => [key1(T_GAZ_L, v)]);
-    const gazRight = sumTable(model, GAZ, (v) => [key1(T_GAZ_R, v)]);
+    const gazHere = table(GAZ * 4, (v) => [key1(T_GAZ, v >> 2), key2(T_GAZ_CAPS, v >> 2, v & 3)]);
+    const gazLeft = table(GAZ, (v) => [key1(T_GAZ_L, v)]);
+    const gazRight = table(GAZ, (v) => [key1(T_GAZ_R, v)]);
     const stage2 = this.stage === 2;
-    const s1Left = sumTable(model, stage2 ? L * L : 0, (v) => {
+    const s1Left = table(stage2 ? L * L : 0, (v) => {
       const a = lab(Math.floor(v / L));
       const b = lab(v % L);
       return [key1(T_S1 + 1, a), key1(T_S1 + 2, b), key2(T_S1_LB, a, b)];
     });
-    const s1Right = sumTable(model, stage2 ? L * L : 0, (v) => {
+    const s1Right = table(stage2 ? L * L : 0, (v) => {
       const b = lab(Math.floor(v / L));
       const r = lab(v % L);
       return [key1(T_S1 + 3, r), key2(T_S1_RB, b, r)];
     });
-    const s1Far = sumTable(model, stage2 ? 2 * L : 0, (v) => [key1(v < L ? T_S1 : T_S1 + 4, lab(v % L))]);
-    const aggregate = sumTable(model, stage2 ? AGG * L * 4 : 0, (v) => {
+    const s1Far = table(stage2 ? 2 * L : 0, (v) => [key1(v < L ? T_S1 : T_S1 + 4, lab(v % L))]);
+    const aggregate = table(stage2 ? AGG * L * 4 : 0, (v) => {
       const agg = Math.floor(v / (L * 4));
       const s1 = lab(Math.floor(v / 4) % L);
       return [key1(T_AGG, agg), key2(T_AGG_S1, agg, s1), key2(T_AGG_CAPS, agg, v & 3)];
     });
+    const rb = memory.rowBytes;
     const li = (v: number): number => (v === 255 ? N_LABELS : v);
     const ti = (v: number): number => (v === 255 ? this.posTags : v);
     const evidenceRow = (ev: number, info: WordInfo): number => {
       const bucket = info.caseBucket;
       return ev < 16 && bucket >= 0 && bucket < BUCKETS && Number.isInteger(bucket) ? (ev * 4 + info.caps) * BUCKETS + bucket : -1;
     };
-    const tables: ContextScorer<NerDoc>['tables'] = (doc, i, from, to, labels, chunks, bases, m) => {
-      const info = doc.infos[i]!;
-      const p1 = i > from ? labels[i - 1]! : 255;
-      const p2 = i > from + 1 ? labels[i - 2]! : 255;
-      chunks[m] = labels2;
-      bases[m++] = (li(p2) * L + li(p1)) * c;
-      const ev = evidenceRow(doc.evidence[i]!, info);
-      if (ev >= 0) {
-        chunks[m] = evidence;
-        bases[m++] = ev * c;
-      }
-      const pos = doc.pos[i]!;
-      const posL = i > from ? doc.pos[i - 1]! : 255;
-      const posR = i + 1 < to ? doc.pos[i + 1]! : 255;
-      chunks[m] = posLeft;
-      bases[m++] = (ti(posL) * P + ti(pos)) * c;
-      chunks[m] = posRight;
-      bases[m++] = (ti(pos) * P + ti(posR)) * c;
-
-      const g = doc.gazetteer;
-      for (let k = g.offsets[i]!; k < g.offsets[i + 1]!; k++) {
-        chunks[m] = gazHere;
-        bases[m++] = (g.codes[k]! * 4 + info.caps) * c;
-      }
-      if (i > from) {
-        for (let k = g.offsets[i - 1]!; k < g.offsets[i]!; k++) {
-          chunks[m] = gazLeft;
-          bases[m++] = g.codes[k]! * c;
-        }
-      }
-      if (i + 1 < to) {
-        for (let k = g.offsets[i + 1]!; k < g.offsets[i + 2]!; k++) {
-          chunks[m] = gazRight;
-          bases[m++] = g.codes[k]! * c;
-        }
-      }
-
-      if (stage2) {
-        const s1 = doc.stage1!;
-        const here = s1[i]!;
-        chunks[m] = s1Left;
-        bases[m++] = (li(i > from ? s1[i - 1]! : 255) * L + here) * c;
-        chunks[m] = s1Right;
-        bases[m++] = (here * L + li(i + 1 < to ? s1[i + 1]! : 255)) * c;
-        chunks[m] = s1Far;
-        bases[m++] = li(i - 2 >= from ? s1[i - 2]! : 255) * c;
-        chunks[m] = s1Far;
-        bases[m++] = (L + li(i + 2 < to ? s1[i + 2]! : 255)) * c;
-        chunks[m] = aggregate;
-        bases[m++] = ((doc.aggregate![i]! * L + here) * 4 + info.caps) * c;
-      }
+    /** the model's row for a feature paired with the word itself, when it has one */
+    const probe = (key: number, list: Int32Array, m: number): number => {
+      const row = memory.weightRow(key);
+      if (row >= 0) list[m++] = row;
       return m;
     };
-    /** the features paired with the word itself, looked up in the model one by one */
-    const probes: ContextScorer<NerDoc>['probes'] = (doc, i, from, to, _labels, scores) => {
-      const info = doc.infos[i]!;
-      const left = i > from ? doc.infos[i - 1]!.lowerH : EDGE;
-      const right = i + 1 < to ? doc.infos[i + 1]!.lowerH : EDGE;
-      model.add(key2(T_BI_L, left, info.lowerH), scores, 0);
-      model.add(key2(T_BI_R, info.lowerH, right), scores, 0);
-      const ev = doc.evidence[i]!;
-      if (evidenceRow(ev, info) < 0) {
-        model.add(key2(T_EVID, ev, info.caps), scores, 0);
-        model.add(key2(T_EVID_CASE, ev, info.caseBucket), scores, 0);
-      }
-      if (ev & DOC_FIRST) model.add(key2(T_EVID_W, ev & 3, info.lowerH), scores, 0);
-    };
-    const chunks: Int32Array[] = [];
-    const bases: number[] = [];
     return {
-      tables,
-      probes,
-      add: (doc, i, from, to, labels, scores) => {
-        const m = tables(doc, i, from, to, labels, chunks, bases, 0);
-        for (let b = 0; b < m; b++) {
-          const table = chunks[b]!;
-          const at = bases[b]!;
-          for (let k = 0; k < c; k++) scores[k] += table[at + k]!;
+      rows(doc, i, from, to, labels, list, m) {
+        const info = doc.infos[i]!;
+        const p1 = i > from ? labels[i - 1]! : 255;
+        const p2 = i > from + 1 ? labels[i - 2]! : 255;
+        list[m++] = labels2 + (li(p2) * L + li(p1)) * rb;
+        const ev = doc.evidence[i]!;
+        const evRow = evidenceRow(ev, info);
+        if (evRow >= 0) list[m++] = evidence + evRow * rb;
+        else {
+          m = probe(key2(T_EVID, ev, info.caps), list, m);
+          m = probe(key2(T_EVID_CASE, ev, info.caseBucket), list, m);
         }
-        probes(doc, i, from, to, labels, scores);
+        if (ev & DOC_FIRST) m = probe(key2(T_EVID_W, ev & 3, info.lowerH), list, m);
+        const left = i > from ? doc.infos[i - 1]!.lowerH : EDGE;
+        const right = i + 1 < to ? doc.infos[i + 1]!.lowerH : EDGE;
+        m = probe(key2(T_BI_L, left, info.lowerH), list, m);
+        m = probe(key2(T_BI_R, info.lowerH, right), list, m);
+
+        const pos = doc.pos[i]!;
+        const posL = i > from ? doc.pos[i - 1]! : 255;
+        const posR = i + 1 < to ? doc.pos[i + 1]! : 255;
+        list[m++] = posLeft + (ti(posL) * P + ti(pos)) * rb;
+        list[m++] = posRight + (ti(pos) * P + ti(posR)) * rb;
+
+        const g = doc.gazetteer;
+        for (let k = g.offsets[i]!; k < g.offsets[i + 1]!; k++) list[m++] = gazHere + (g.codes[k]! * 4 + info.caps) * rb;
+        if (i > from) for (let k = g.offsets[i - 1]!; k < g.offsets[i]!; k++) list[m++] = gazLeft + g.codes[k]! * rb;
+        if (i + 1 < to) for (let k = g.offsets[i + 1]!; k < g.offsets[i + 2]!; k++) list[m++] = gazRight + g.codes[k]! * rb;
+
+        if (stage2) {
+          const s1 = doc.stage1!;
+          const here = s1[i]!;
+          list[m++] = s1Left + (li(i > from ? s1[i - 1]! : 255) * L + here) * rb;
+          list[m++] = s1Right + (here * L + li(i + 1 < to ? s1[i + 1]! : 255)) * rb;
+          list[m++] = s1Far + li(i - 2 >= from ? s1[i - 2]! : 255) * rb;
+          list[m++] = s1Far + (L + li(i + 2 < to ? s1[i + 2]! : 255)) * rb;
+          list[m++] = aggregate + ((doc.aggregate![i]! * L + here) * 4 + info.caps) * rb;
+        }
+        return m;
       },
     };
   }

@@ -28,10 +28,11 @@ export class Nlp {
   annotate(text: string): Annotated {
     const spans = tokenize(text);
     const n = spans.count;
+    const infos = this.recognizer.lookUp(text, spans.starts, spans.ends, n);
     const words: string[] = new Array(n);
-    for (let i = 0; i < n; i++) words[i] = text.slice(spans.starts[i], spans.ends[i]);
+    for (let i = 0; i < n; i++) words[i] = infos[i]!.word;
     const sentences = splitSentences(text, spans, words);
-    const tagged = this.recognizer.tag(words, sentences.tokenStarts, sentences.count);
+    const tagged = this.recognizer.tagInfos(infos, sentences.tokenStarts, sentences.count);
     let mentionCount = 0;
     for (let i = 0; i < n; i++) {
       const l = tagged.entities[i]!;

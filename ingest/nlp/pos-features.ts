@@ -4,6 +4,7 @@
  */
 import { key1, key2 } from './hash';
 import { sumTable, type FrozenModel } from './frozen';
+import type { RowMemory } from './rows';
 import type { ContextScorer, FeatureTemplates, SequenceDoc } from './sequence';
 import type { WordInfo } from './words';
 
@@ -94,32 +95,26 @@ export class PosTemplates implements FeatureTemplates<SequenceDoc> {
   }
 
   /** Bias and the two previous tags summed per (p2, p1) pair (the previous tag with the word: labelWordFeatures). */
-  compile(model: FrozenModel): ContextScorer<SequenceDoc> {
+  compile(model: FrozenModel, memory: RowMemory): ContextScorer<SequenceDoc> {
     const c = this.nClasses;
     const edge = c; // index of 255, "no tag: sentence start"
     const size = c + 1;
     const value = (v: number): number => (v === edge ? 255 : v);
-    const pairs = sumTable(model, size * size, (v) => {
-      const p2 = value(Math.floor(v / size));
-      const p1 = value(v % size);
-      return [key1(T_BIAS, 0), key1(T_P1, p1), key2(T_P2P1, p2, p1)];
-    });
-    const rowOf = (i: number, from: number, labels: Uint8Array): number => {
-      const p1 = i > from ? labels[i - 1]! : 255;
-      const p2 = i > from + 1 ? labels[i - 2]! : 255;
-      return ((p2 === 255 ? edge : p2) * size + (p1 === 255 ? edge : p1)) * c;
-    };
+    const pairs = memory.place(
+      sumTable(model, size * size, (v) => {
+        const p2 = value(Math.floor(v / size));
+        const p1 = value(v % size);
+        return [key1(T_BIAS, 0), key1(T_P1, p1), key2(T_P2P1, p2, p1)];
+      }),
+    );
+    const rowBytes = memory.rowBytes;
     return {
-      add(_doc, i, from, _to, labels, scores) {
-        const at = rowOf(i, from, labels);
-        for (let k = 0; k < c; k++) scores[k] += pairs[at + k]!;
-      },
-      tables(_doc, i, from, _to, labels, chunks, bases, m) {
-        chunks[m] = pairs;
-        bases[m] = rowOf(i, from, labels);
+      rows(_doc, i, from, _to, labels, list, m) {
+        const p1 = i > from ? labels[i - 1]! : 255;
+        const p2 = i > from + 1 ? labels[i - 2]! : 255;
+        list[m] = pairs + ((p2 === 255 ? edge : p2) * size + (p1 === 255 ? edge : p1)) * rowBytes;
         return m + 1;
       },
-      probes() {},
     };
   }
 }

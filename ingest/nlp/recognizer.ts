@@ -46,11 +46,26 @@ export class Recognizer {
 
   /** Tags a document given as token strings and sentence starts (token indices, ascending, first 0). */
   tag(words: readonly string[], sentenceStarts: Int32Array, sentenceCount = sentenceStarts.length): TaggedTokens {
-    // between documents: the cache is bounded, and no document's infos are in use now
-    this.cache.trim([this.edge.before, this.edge.after]);
-    const n = words.length;
-    const infos: WordInfo[] = new Array(n);
-    for (let i = 0; i < n; i++) infos[i] = this.cache.get(words[i]!);
+    this.between();
+    const infos: WordInfo[] = new Array(words.length);
+    for (let i = 0; i < words.length; i++) infos[i] = this.cache.get(words[i]!);
+    return this.tagInfos(infos, sentenceStarts, sentenceCount);
+  }
+
+  /**
+   * The word infos of a text's tokens, for `tagInfos` (their `word` is the token's text). Each call starts
+   * a new document: the infos of the one before must no longer be in use.
+   */
+  lookUp(text: string, starts: Int32Array, ends: Int32Array, count: number): WordInfo[] {
+    this.between();
+    const infos: WordInfo[] = new Array(count);
+    for (let i = 0; i < count; i++) infos[i] = this.cache.at(text, starts[i]!, ends[i]!);
+    return infos;
+  }
+
+  /** Tags a document given as the infos `lookUp` returned and sentence starts (token indices, ascending, first 0). */
+  tagInfos(infos: WordInfo[], sentenceStarts: Int32Array, sentenceCount = sentenceStarts.length): TaggedTokens {
+    const n = infos.length;
     const pos = new Uint8Array(n);
     const base: SequenceDoc = { n, infos, sentenceStarts, sentenceCount };
     this.pos.tag(base, this.edge, pos);
@@ -67,5 +82,10 @@ export class Recognizer {
     const entities = new Uint8Array(n);
     this.ner2.tag(doc, this.edge, entities);
     return { pos, entities };
+  }
+
+  /** Between documents: the cache is bounded, and no document's infos are in use now. */
+  private between(): void {
+    this.cache.trim([this.edge.before, this.edge.after]);
   }
 }

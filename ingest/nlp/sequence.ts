@@ -2,12 +2,13 @@
  * Greedy left-to-right sequence labelling with a linear model, shared by the part-of-speech tagger and
  * the entity recogniser. Features split into two kinds:
  * - type features: depend only on one word's form at one window offset (its lower case, affixes, shape,
- *   cluster); at run time their summed weights are cached on the WordInfo, per model and offset;
+ *   cluster); at run time their summed weights are kept per word, model and offset;
  * - context features: depend on position (previous labels, gazetteer matches, tags, document evidence).
  * Training sees the same features, uncached, so both paths give the same scores.
  */
 import { FrozenModel } from './frozen';
 import type { LinearModel, PerceptronTrainer } from './perceptron';
+import { RowMemory } from './rows';
 import type { WordCache, WordInfo } from './words';
 
 /** A document prepared for tagging: one WordInfo per token and sentence bounds in token indices. */
@@ -41,10 +42,10 @@ export interface FeatureTemplates<D extends SequenceDoc> {
   fixedByWord?(info: WordInfo): number;
   keepsOpen?(prev: number): boolean;
   /**
-   * The run-time form of contextFeatures over a frozen model (the same features, some summed ahead),
-   * leaving out those of `labelWordFeatures`, which the tagger adds.
+   * The run-time form of contextFeatures over a frozen model (the same features, some summed ahead into
+   * tables placed in the tagger's memory), leaving out those of `labelWordFeatures`, which the tagger adds.
    */
-  compile?(model: FrozenModel): ContextScorer<D>;
+  compile?(model: FrozenModel, memory: RowMemory): ContextScorer<D>;
   /**
    * The context features that pair the previous label with the word itself (for compiled scorers): the
    * tagger keeps their sum per word for the previous labels 0 and 255 (sentence start), by far the
@@ -92,40 +93,16 @@ function best(scores: Int32Array | Float64Array, templates: FeatureTemplates<Seq
   return arg < 0 ? 0 : arg;
 }
 
-/**
- * scores = the sum of the m rows chunks[b][bases[b] .. + c): six rows in the first pass, then four at a
- * time, so each class is stored a few times rather than once per row.
- */
-function sumBlocks(scores: Int32Array, c: number, chunks: Int32Array[], bases: number[], m: number): void {
-  let b = 0;
-  if (m >= 6) {
-    const c0 = chunks[0]!, c1 = chunks[1]!, c2 = chunks[2]!, c3 = chunks[3]!, c4 = chunks[4]!, c5 = chunks[5]!;
-    const b0 = bases[0]!, b1 = bases[1]!, b2 = bases[2]!, b3 = bases[3]!, b4 = bases[4]!, b5 = bases[5]!;
-    for (let k = 0; k < c; k++) scores[k] = c0[b0 + k]! + c1[b1 + k]! + c2[b2 + k]! + c3[b3 + k]! + c4[b4 + k]! + c5[b5 + k]!;
-    b = 6;
-  } else scores.fill(0);
-  for (; b + 4 <= m; b += 4) {
-    const c0 = chunks[b]!, c1 = chunks[b + 1]!, c2 = chunks[b + 2]!, c3 = chunks[b + 3]!;
-    const b0 = bases[b]!, b1 = bases[b + 1]!, b2 = bases[b + 2]!, b3 = bases[b + 3]!;
-    for (let k = 0; k < c; k++) scores[k] += c0[b0 + k]! + c1[b1 + k]! + c2[b2 + k]! + c3[b3 + k]!;
-  }
-  for (; b < m; b++) {
-    const c0 = chunks[b]!;
-    const b0 = bases[b]!;
-    for (let k = 0; k < c; k++) scores[k] += c0[b0 + k]!;
-  }
-}
-
-/** The context features of token i, added straight into integer scores (run time). */
+/** The context features of token i at run time: one of the two forms. */
 export interface ContextScorer<D extends SequenceDoc> {
-  add(doc: D, i: number, from: number, to: number, labels: Uint8Array, scores: Int32Array): void;
+  /** Adds the weights of token i's context features into scores, one key at a time (the reference). */
+  add?(doc: D, i: number, from: number, to: number, labels: Uint8Array, scores: Int32Array): void;
   /**
-   * `add` in two parts, for the tagger to add every table row in the same pass as the word blocks:
-   * `tables` puts the rows of summed tables that `add` adds at chunks[m], bases[m] onwards and returns
-   * the new count; `probes` adds the rest. Together they add exactly what `add` does.
+   * The compiled form: writes the byte offsets, in the tagger's RowMemory, of the rows whose sum is what
+   * `add` adds (rows of tables summed ahead, the model's rows for the rest) from list[m] on, and returns
+   * the new count.
    */
-  tables?(doc: D, i: number, from: number, to: number, labels: Uint8Array, chunks: Int32Array[], bases: number[], m: number): number;
-  probes?(doc: D, i: number, from: number, to: number, labels: Uint8Array, scores: Int32Array): void;
+  rows?(doc: D, i: number, from: number, to: number, labels: Uint8Array, list: Int32Array, m: number): number;
 }
 
 /** Context features scored one key at a time: the reference the compiled scorers must agree with. */
@@ -140,43 +117,53 @@ export function keyScorer<D extends SequenceDoc>(templates: FeatureTemplates<D>,
 }
 
 const UNKNOWN = -2;
-const CHUNK_BITS = 10;
-const CHUNK_ROWS = 1 << CHUNK_BITS;
-const CHUNK_MASK = CHUNK_ROWS - 1;
+/**
+ * Rows one token's list can hold: its window, label-word rows, tables and probes (a few dozen; gazetteer
+ * codes, the only open-ended part, are a handful per token).
+ */
+const LIST_ROWS = 1024;
 
 /**
  * Run-time tagger over a frozen model. What depends on a word alone (its partial scores at each window
- * offset, a label fixed by the word) is computed once per word of the cache and kept in typed arrays
- * indexed by the word's id; the cache's `generation` says when ids were reused.
+ * offset, a label fixed by the word) is computed once per word of the cache and kept by the word's id;
+ * the cache's `generation` says when ids were reused. A token's score is then the sum of a few dozen
+ * rows (its words' partial scores, tables summed ahead, model rows), added and compared in WebAssembly
+ * four classes at a time (rows.ts).
  */
 export class SequenceTagger<D extends SequenceDoc> {
   readonly model: FrozenModel;
   private readonly context: ContextScorer<D>;
   private readonly feats = new Uint32Array(FEATURE_BUFFER);
-  private readonly scores: Int32Array;
-  private readonly stride: number;
-  /** partials per word: the window offsets, then (when the templates pair labels with words) prev 0 and 255 */
-  private readonly windowStride: number;
+  private readonly memory: RowMemory;
+  /** byte offsets in `memory`: the scores, the list of rows to add, the label masks, the word rows */
+  private readonly scoresAt: number;
+  private readonly listAt: number;
+  private readonly masksAt: number;
+  private readonly wordRowsAt: number;
+  /** whether the mask depends on the previous label and the sentence end (else one mask allows all) */
+  private readonly masked: boolean;
+  /** bytes per word: its window blocks, then (when the templates pair labels with words) prev 0 and 255 */
+  private readonly wordStride: number;
   private readonly labelWord: boolean;
-  /** per word id: its row in `partials`, or -1 */
+  /** per word id: its word row, or -1 */
   private rowOf = new Int32Array(0);
   /** per word id: the label the word alone fixes, -1 for none, UNKNOWN before it is asked */
   private fixedOf = new Int16Array(0);
-  /** partial scores, CHUNK_ROWS words a chunk: memory follows the words seen, with no copying as it grows */
-  private chunks: Int32Array[] = [];
   /**
-   * per row, a bit for each block of partials already summed (the window offsets, then the two label-word
-   * blocks): blocks are summed when first needed, because most words are only ever seen at some offsets
-   * (a lower-case word next to a name, never scored itself by the recogniser)
+   * per word row, a bit for each block already summed: blocks are summed when first needed, because most
+   * words are only ever seen at some offsets (a lower-case word next to a name, never scored itself by the
+   * recogniser)
    */
-  private summed: Uint8Array[] = [];
+  private summed = new Uint8Array(0);
   private rows = 0;
-  /** rows below this may hold the scores of words from before a reset (rows in fresh chunks are zero) */
-  private staleRows = 0;
+  /** word rows the memory holds */
+  private capacity = 0;
   private generation = -1;
-  /** the word blocks one token adds up: where each sits (reused, so tagging allocates nothing per token) */
-  private readonly blockChunks: Int32Array[] = [];
-  private readonly blockBases: number[] = [];
+  /** views of the list and the scores, taken again when the memory grows */
+  private list!: Int32Array;
+  private scores!: Int32Array;
+  /** the word row of each window block of the token being scored */
+  private readonly blockRows: Int32Array;
 
   constructor(
     model: LinearModel | FrozenModel,
@@ -185,13 +172,22 @@ export class SequenceTagger<D extends SequenceDoc> {
     compiled = true,
   ) {
     this.model = model instanceof FrozenModel ? model : new FrozenModel(model);
-    this.context = compiled && templates.compile ? templates.compile(this.model) : keyScorer(templates, this.model);
+    const c = this.model.nClasses;
+    const memory = (this.memory = new RowMemory(c));
+    this.scoresAt = memory.alloc(memory.rowBytes);
+    this.listAt = memory.alloc(LIST_ROWS * 4);
+    this.masked = templates.transitions !== undefined || templates.endings !== undefined;
+    this.masksAt = memory.place(labelMasks(templates, c, this.masked));
+    memory.placeWeights(this.model);
+    this.context = compiled && templates.compile ? templates.compile(this.model, memory) : keyScorer(templates, this.model);
     this.labelWord = compiled && templates.compile !== undefined && templates.labelWordFeatures !== undefined;
-    this.scores = new Int32Array(this.model.nClasses);
     // one bit per block in `summed`
     if (2 * templates.window + 3 > 8) throw new Error(`a window of ${templates.window} has more blocks than the tagger tracks`);
-    this.windowStride = (2 * templates.window + 1) * this.model.nClasses;
-    this.stride = this.windowStride + (this.labelWord ? 2 * this.model.nClasses : 0);
+    this.blockRows = new Int32Array(2 * templates.window + 1);
+    this.wordStride = (2 * templates.window + 1 + (this.labelWord ? 2 : 0)) * memory.rowBytes;
+    // the word rows grow, so they come after everything placed above
+    this.wordRowsAt = memory.end;
+    this.views();
   }
 
   /** Labels every token of doc into out (length >= doc.n). */
@@ -199,11 +195,13 @@ export class SequenceTagger<D extends SequenceDoc> {
     this.sync();
     const templates = this.templates;
     const window = templates.window;
-    const c = this.model.nClasses;
-    const scores = this.scores;
     const byWord = templates.fixedByWord !== undefined;
     const context = this.context;
-    const split = context.tables !== undefined && context.probes !== undefined;
+    const memory = this.memory;
+    const rowBytes = memory.rowBytes;
+    const wordStride = this.wordStride;
+    const wordRowsAt = this.wordRowsAt;
+    const blockRows = this.blockRows;
     for (let s = 0; s < doc.sentenceCount; s++) {
       const from = doc.sentenceStarts[s]!;
       const to = s + 1 < doc.sentenceCount ? doc.sentenceStarts[s + 1]! : doc.n;
@@ -226,42 +224,55 @@ export class SequenceTagger<D extends SequenceDoc> {
             continue;
           }
         }
-        // find the word blocks first, then add them in one pass: one store per class instead of one per block
-        const blockChunks = this.blockChunks;
-        const blockBases = this.blockBases;
-        let m = 0;
+        // first make sure the word blocks exist (which may grow the memory), then list them
         for (let o = -window; o <= window; o++) {
           const j = i + o;
           const info = j < from ? edge.before : j >= to ? edge.after : doc.infos[j]!;
           let row = this.rowOf[info.id]!;
           if (row < 0) row = this.newRow(info);
           const block = o + window;
-          if ((this.summed[row >> CHUNK_BITS]![row & CHUNK_MASK]! & (1 << block)) === 0) this.sum(info, row, block);
-          blockChunks[m] = this.chunks[row >> CHUNK_BITS]!;
-          blockBases[m++] = (row & CHUNK_MASK) * this.stride + block * c;
+          if ((this.summed[row]! & (1 << block)) === 0) this.sum(info, row, block);
+          blockRows[block] = row;
         }
         let probe = -1;
+        let wordBlock = -1;
         if (this.labelWord) {
           const p1 = i > from ? out[i - 1]! : 255;
           if (p1 === 0 || p1 === 255) {
-            const row = this.rowOf[doc.infos[i]!.id]!;
-            const block = 2 * window + (p1 === 0 ? 1 : 2);
-            if ((this.summed[row >> CHUNK_BITS]![row & CHUNK_MASK]! & (1 << block)) === 0) this.sum(doc.infos[i]!, row, block);
-            blockChunks[m] = this.chunks[row >> CHUNK_BITS]!;
-            blockBases[m++] = (row & CHUNK_MASK) * this.stride + block * c;
+            wordBlock = 2 * window + (p1 === 0 ? 1 : 2);
+            const row = blockRows[window]!;
+            if ((this.summed[row]! & (1 << wordBlock)) === 0) this.sum(doc.infos[i]!, row, wordBlock);
           } else probe = p1;
         }
-        if (split) m = context.tables!(doc, i, from, to, out, blockChunks, blockBases, m);
-        sumBlocks(scores, c, blockChunks, blockBases, m);
-        if (probe >= 0) {
+        const list = this.list;
+        let m = 0;
+        for (let b = 0; b <= 2 * window; b++) list[m++] = wordRowsAt + blockRows[b]! * wordStride + b * rowBytes;
+        if (wordBlock >= 0) list[m++] = wordRowsAt + blockRows[window]! * wordStride + wordBlock * rowBytes;
+        else if (probe >= 0) {
           const n = templates.labelWordFeatures!(doc.infos[i]!, probe, this.feats, 0);
-          for (let f = 0; f < n; f++) this.model.add(this.feats[f]!, scores, 0);
+          for (let f = 0; f < n; f++) {
+            const row = memory.weightRow(this.feats[f]!);
+            if (row >= 0) list[m++] = row;
+          }
         }
-        if (split) context.probes!(doc, i, from, to, out, scores);
-        else context.add(doc, i, from, to, out, scores);
-        out[i] = best(scores, templates as FeatureTemplates<SequenceDoc>, prev, i === to - 1);
+        const mask = this.masked ? this.masksAt + ((prev < 0 ? 0 : prev) * 2 + (i === to - 1 ? 1 : 0)) * rowBytes : this.masksAt;
+        if (context.rows !== undefined) {
+          m = context.rows(doc, i, from, to, out, list, m);
+          if (m > LIST_ROWS) throw new Error(`a token with ${m} feature rows; the tagger adds up at most ${LIST_ROWS}`);
+          out[i] = memory.best(this.scoresAt, this.listAt, m, mask);
+        } else {
+          memory.sum(this.scoresAt, this.listAt, m);
+          context.add!(doc, i, from, to, out, this.scores);
+          out[i] = memory.pick(this.scoresAt, mask);
+        }
       }
     }
+  }
+
+  private views(): void {
+    const buffer = this.memory.i32.buffer;
+    this.list = new Int32Array(buffer, this.listAt, LIST_ROWS);
+    this.scores = new Int32Array(buffer, this.scoresAt, this.model.nClasses);
   }
 
   /**
@@ -276,8 +287,7 @@ export class SequenceTagger<D extends SequenceDoc> {
       else {
         this.rowOf.fill(-1);
         this.fixedOf.fill(UNKNOWN);
-        // the rows are reused from 0: those below here still hold the old words' scores
-        this.staleRows = Math.max(this.staleRows, this.rows);
+        // rows are reused from 0; a reused row's blocks are all summed afresh before they are read
         this.rows = 0;
       }
     }
@@ -293,16 +303,21 @@ export class SequenceTagger<D extends SequenceDoc> {
     }
   }
 
-  /** Moves the partial scores and fixed labels of the words the cache kept to their new ids, in fresh chunks. */
+  /** Moves the word rows and fixed labels of the words the cache kept to their new ids, rows from 0 in id order. */
   private compact(remap: Int32Array): void {
     const length = Math.max(1024, this.cache.size * 2);
     const rowOf = new Int32Array(length).fill(-1);
     const fixedOf = new Int16Array(length).fill(UNKNOWN);
-    const chunks: Int32Array[] = [];
-    const summed: Uint8Array[] = [];
-    let rows = 0;
-    const stride = this.stride;
     const olds = Math.min(remap.length, this.rowOf.length);
+    let kept = 0;
+    for (let old = 0; old < olds; old++) if (remap[old]! >= 0 && this.rowOf[old]! >= 0) kept++;
+    // the kept rows go through a copy: their new places may hold rows not moved yet
+    const ints = this.wordStride >> 2;
+    const i32 = this.memory.i32;
+    const base = this.wordRowsAt >> 2;
+    const copy = new Int32Array(kept * ints);
+    const summed = new Uint8Array(this.capacity);
+    let rows = 0;
     for (let old = 0; old < olds; old++) {
       const id = remap[old]!;
       if (id < 0) continue;
@@ -310,50 +325,69 @@ export class SequenceTagger<D extends SequenceDoc> {
       const from = this.rowOf[old]!;
       if (from < 0) continue;
       const row = rows++;
-      if (row >> CHUNK_BITS >= chunks.length) {
-        chunks.push(new Int32Array(CHUNK_ROWS * stride));
-        summed.push(new Uint8Array(CHUNK_ROWS));
-      }
-      const at = (from & CHUNK_MASK) * stride;
-      chunks[row >> CHUNK_BITS]!.set(this.chunks[from >> CHUNK_BITS]!.subarray(at, at + stride), (row & CHUNK_MASK) * stride);
-      summed[row >> CHUNK_BITS]![row & CHUNK_MASK] = this.summed[from >> CHUNK_BITS]![from & CHUNK_MASK]!;
+      copy.set(i32.subarray(base + from * ints, base + (from + 1) * ints), row * ints);
+      summed[row] = this.summed[from]!;
       rowOf[id] = row;
     }
+    i32.set(copy, base);
     this.rowOf = rowOf;
     this.fixedOf = fixedOf;
-    this.chunks = chunks;
     this.summed = summed;
     this.rows = rows;
-    this.staleRows = 0;
   }
 
-  /** A zeroed row for a word, none of its blocks summed yet. */
+  /** A row for a word, none of its blocks summed yet. */
   private newRow(info: WordInfo): number {
     const row = this.rows++;
-    if (row >> CHUNK_BITS >= this.chunks.length) {
-      this.chunks.push(new Int32Array(CHUNK_ROWS * this.stride));
-      this.summed.push(new Uint8Array(CHUNK_ROWS));
+    if (row >= this.capacity) {
+      const capacity = Math.max(1024, this.capacity * 2);
+      if (this.memory.reserve(this.wordRowsAt + capacity * this.wordStride)) this.views();
+      const summed = new Uint8Array(capacity);
+      summed.set(this.summed);
+      this.summed = summed;
+      this.capacity = capacity;
     }
-    // a fresh chunk is zeroed already; only a row used before a reset needs clearing
-    if (row < this.staleRows) this.chunks[row >> CHUNK_BITS]!.fill(0, (row & CHUNK_MASK) * this.stride, ((row & CHUNK_MASK) + 1) * this.stride);
-    this.summed[row >> CHUNK_BITS]![row & CHUNK_MASK] = 0;
+    this.summed[row] = 0;
     this.rowOf[info.id] = row;
     return row;
   }
 
   /** Sums one block of a word's partial scores: a window offset (block 0..2w), or a label-word block. */
   private sum(info: WordInfo, row: number, block: number): void {
-    const chunk = this.chunks[row >> CHUNK_BITS]!;
-    const at = (row & CHUNK_MASK) * this.stride + block * this.model.nClasses;
     const window = this.templates.window;
     const n =
       block <= 2 * window
         ? this.templates.typeFeatures(info, block - window, this.feats, 0)
         : this.templates.labelWordFeatures!(info, block === 2 * window + 1 ? 0 : 255, this.feats, 0);
-    for (let f = 0; f < n; f++) this.model.add(this.feats[f]!, chunk, at);
-    this.summed[row >> CHUNK_BITS]![row & CHUNK_MASK]! |= 1 << block;
+    const memory = this.memory;
+    const list = this.list;
+    let m = 0;
+    for (let f = 0; f < n; f++) {
+      const weights = memory.weightRow(this.feats[f]!);
+      if (weights >= 0) list[m++] = weights;
+    }
+    memory.sum(this.wordRowsAt + row * this.wordStride + block * memory.rowBytes, this.listAt, m);
+    this.summed[row] |= 1 << block;
   }
+}
 
+/**
+ * Per previous label (0 at a sentence start) and sentence end, the labels `best` allows, as int32 lanes of
+ * all ones: one row allowing every label when the templates rule none out.
+ */
+function labelMasks<D extends SequenceDoc>(templates: FeatureTemplates<D>, c: number, masked: boolean): Int32Array {
+  const rows = masked ? 2 * c : 1;
+  const masks = new Int32Array(rows * c);
+  for (let r = 0; r < rows; r++) {
+    const prev = r >> 1;
+    const last = (r & 1) === 1;
+    for (let k = 0; k < c; k++) {
+      const follows = templates.transitions === undefined || templates.transitions[prev * c + k] !== 0;
+      const ends = !last || templates.endings === undefined || templates.endings[k] !== 0;
+      masks[r * c + k] = follows && ends ? -1 : 0;
+    }
+  }
+  return masks;
 }
 
 /**

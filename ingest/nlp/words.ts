@@ -118,14 +118,19 @@ export function shortShape(shape: string): string {
 }
 
 /**
- * Word infos for one lexicon, reused across documents. Bounded: `trim()`, called between documents, thins
- * the cache once it holds more than `limit` words, so a long run cannot grow without end (news brings new
- * numbers and names forever). The most used half survives, because most tokens of running text are the
- * same few thousand words and the taggers' per-word scores for them are the costly part to rebuild; the
- * survivors are renumbered from 0, `generation` tells users of ids, and `remap` says where each id went.
+ * Word infos for one lexicon, reused across documents. Looked up by a token's place in its text, so a word
+ * seen before costs a hash of its characters and a comparison, not a new string. Bounded: `trim()`, called
+ * between documents, thins the cache once it holds more than `limit` words, so a long run cannot grow
+ * without end (news brings new numbers and names forever). The most used half survives, because most
+ * tokens of running text are the same few thousand words and the taggers' per-word scores for them are
+ * the costly part to rebuild; the survivors are renumbered from 0, `generation` tells users of ids, and
+ * `remap` says where each id went.
  */
 export class WordCache {
-  private map = new Map<string, WordInfo>();
+  /** by id */
+  private infos: WordInfo[] = [];
+  /** open addressing by the word's hash: id + 1, 0 for an empty slot */
+  private slots = new Int32Array(1 << 10);
   /** bumped whenever ids are reused */
   generation = 0;
   /**
@@ -139,18 +144,35 @@ export class WordCache {
   ) {}
 
   get(word: string): WordInfo {
-    let info = this.map.get(word);
-    if (info === undefined) {
-      info = new WordInfo(word, this.lexicon, this.map.size);
-      this.map.set(word, info);
+    return this.at(word, 0, word.length);
+  }
+
+  /** The info of the word text[start, end). */
+  at(text: string, start: number, end: number): WordInfo {
+    const h = hashRange(text, start, end);
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    const length = end - start;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const slot = slots[i]!;
+      if (slot === 0) break;
+      const info = this.infos[slot - 1]!;
+      if (info.wordH === h && info.word.length === length && sameText(info.word, text, start)) {
+        info.hits++;
+        return info;
+      }
     }
-    info.hits++;
+    // V8 makes a slice of 13 characters or more point into the text: copied, so a kept word does not keep the whole text
+    const word = (start === 0 && end === text.length) || length < 13 ? text.slice(start, end) : (' ' + text.slice(start, end)).slice(1);
+    const info = new WordInfo(word, this.lexicon, this.infos.length);
+    info.hits = 1;
+    this.add(info);
     return info;
   }
 
   /** Number of words held; every id is below it. */
   get size(): number {
-    return this.map.size;
+    return this.infos.length;
   }
 
   /**
@@ -159,21 +181,45 @@ export class WordCache {
    * are in use.
    */
   trim(keep: readonly WordInfo[] = []): void {
-    if (this.map.size <= this.limit) return;
-    const all = [...this.map.values()];
+    if (this.infos.length <= this.limit) return;
+    const all = this.infos;
     const survivors = new Set(keep);
     const byUse = all.slice().sort((a, b) => b.hits - a.hits || a.id - b.id);
     for (let i = 0; i < byUse.length && survivors.size < keep.length + (this.limit >> 1); i++) survivors.add(byUse[i]!);
     const remap = new Int32Array(all.length).fill(-1);
-    this.map.clear();
+    this.infos = [];
+    this.slots.fill(0);
     for (const info of all) {
       if (!survivors.has(info)) continue;
-      remap[info.id] = this.map.size;
-      info.id = this.map.size;
+      remap[info.id] = this.infos.length;
+      info.id = this.infos.length;
       info.hits >>= 1;
-      this.map.set(info.word, info);
+      this.add(info);
     }
     this.remap = remap;
     this.generation++;
   }
+
+  /** Gives info the next id and a slot (growing the table to keep it at most half full). */
+  private add(info: WordInfo): void {
+    this.infos.push(info);
+    if (this.infos.length * 2 > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2);
+      for (let id = 0; id < this.infos.length; id++) this.place(this.infos[id]!.wordH, id);
+    } else this.place(info.wordH, info.id);
+  }
+
+  private place(h: number, id: number): void {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let i = h & mask;
+    while (slots[i] !== 0) i = (i + 1) & mask;
+    slots[i] = id + 1;
+  }
+}
+
+/** Whether text[start, start + word.length) is word. */
+function sameText(word: string, text: string, start: number): boolean {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
 }
