@@ -9,7 +9,7 @@ import type { ModelBundle } from './model-file';
 import { NerTemplates, type NerDoc } from './ner-features';
 import { aggregateLabels, documentEvidence } from './ner-doc';
 import { PosTemplates } from './pos-features';
-import { SequenceTagger, boundaries, type SequenceDoc } from './sequence';
+import { SequenceTagger, boundaries, wordIds, type SequenceDoc } from './sequence';
 import { WordCache, type WordInfo } from './words';
 
 export interface TaggedTokens {
@@ -67,7 +67,7 @@ export class Recognizer {
   tagInfos(infos: WordInfo[], sentenceStarts: Int32Array, sentenceCount = sentenceStarts.length): TaggedTokens {
     const n = infos.length;
     const pos = new Uint8Array(n);
-    const base: SequenceDoc = { n, infos, sentenceStarts, sentenceCount };
+    const base: SequenceDoc = { n, infos, ids: wordIds(infos), sentenceStarts, sentenceCount };
     this.pos.tag(base, this.edge, pos);
     const doc: NerDoc = {
       ...base,

@@ -15,8 +15,17 @@ import type { WordCache, WordInfo } from './words';
 export interface SequenceDoc {
   n: number;
   infos: WordInfo[];
+  /** infos[i].id for each token, when the caller has them (the run-time tagger reads ids, not objects) */
+  ids?: Int32Array;
   sentenceStarts: Int32Array;
   sentenceCount: number;
+}
+
+/** The ids of a document's words, for SequenceDoc.ids. */
+export function wordIds(infos: readonly WordInfo[]): Int32Array {
+  const ids = new Int32Array(infos.length);
+  for (let i = 0; i < infos.length; i++) ids[i] = infos[i]!.id;
+  return ids;
 }
 
 export interface FeatureTemplates<D extends SequenceDoc> {
@@ -202,6 +211,9 @@ export class SequenceTagger<D extends SequenceDoc> {
     const wordStride = this.wordStride;
     const wordRowsAt = this.wordRowsAt;
     const blockRows = this.blockRows;
+    const ids = doc.ids ?? wordIds(doc.infos);
+    const beforeId = edge.before.id;
+    const afterId = edge.after.id;
     for (let s = 0; s < doc.sentenceCount; s++) {
       const from = doc.sentenceStarts[s]!;
       const to = s + 1 < doc.sentenceCount ? doc.sentenceStarts[s + 1]! : doc.n;
@@ -209,7 +221,7 @@ export class SequenceTagger<D extends SequenceDoc> {
         const prev = i === from ? -1 : out[i - 1]!;
         if (byWord) {
           if (templates.keepsOpen === undefined || !templates.keepsOpen(prev)) {
-            const id = doc.infos[i]!.id;
+            const id = ids[i]!;
             let f = this.fixedOf[id]!;
             if (f === UNKNOWN) f = this.fixedOf[id] = templates.fixedByWord!(doc.infos[i]!);
             if (f >= 0) {
@@ -227,11 +239,11 @@ export class SequenceTagger<D extends SequenceDoc> {
         // first make sure the word blocks exist (which may grow the memory), then list them
         for (let o = -window; o <= window; o++) {
           const j = i + o;
-          const info = j < from ? edge.before : j >= to ? edge.after : doc.infos[j]!;
-          let row = this.rowOf[info.id]!;
-          if (row < 0) row = this.newRow(info);
+          const id = j < from ? beforeId : j >= to ? afterId : ids[j]!;
+          let row = this.rowOf[id]!;
+          if (row < 0) row = this.newRow(id);
           const block = o + window;
-          if ((this.summed[row]! & (1 << block)) === 0) this.sum(info, row, block);
+          if ((this.summed[row]! & (1 << block)) === 0) this.sum(j < from ? edge.before : j >= to ? edge.after : doc.infos[j]!, row, block);
           blockRows[block] = row;
         }
         let probe = -1;
@@ -337,7 +349,7 @@ export class SequenceTagger<D extends SequenceDoc> {
   }
 
   /** A row for a word, none of its blocks summed yet. */
-  private newRow(info: WordInfo): number {
+  private newRow(id: number): number {
     const row = this.rows++;
     if (row >= this.capacity) {
       const capacity = Math.max(1024, this.capacity * 2);
@@ -348,7 +360,7 @@ export class SequenceTagger<D extends SequenceDoc> {
       this.capacity = capacity;
     }
     this.summed[row] = 0;
-    this.rowOf[info.id] = row;
+    this.rowOf[id] = row;
     return row;
   }
 
