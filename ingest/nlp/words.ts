@@ -40,8 +40,6 @@ export class WordInfo {
    * scores, a fixed label) in typed arrays under this index rather than in objects hung on the word.
    */
   id: number;
-  /** how often the cache handed this word out since it last trimmed (halved at each trim): what survives a trim */
-  hits = 0;
 
   constructor(readonly word: string, lexicon: Lexicon, id = 0) {
     this.id = id;
@@ -129,8 +127,13 @@ export function shortShape(shape: string): string {
 export class WordCache {
   /** by id */
   private infos: WordInfo[] = [];
-  /** open addressing by the word's hash: id + 1, 0 for an empty slot */
-  private slots = new Int32Array(1 << 10);
+  /** by id: how often the cache handed the word out since it last trimmed (halved at each trim): what survives a trim */
+  private hits = new Int32Array(1 << 10);
+  /**
+   * open addressing by the word's hash: id + 1 (0 for an empty slot), and beside it the hash, so a probe
+   * that meets another word mostly ends without reading that word
+   */
+  private slots = new Int32Array(1 << 11);
   /** bumped whenever ids are reused */
   generation = 0;
   /**
@@ -149,24 +152,24 @@ export class WordCache {
 
   /** The info of the word text[start, end). */
   at(text: string, start: number, end: number): WordInfo {
-    const h = hashRange(text, start, end);
+    const h = hashRange(text, start, end) | 0;
     const slots = this.slots;
-    const mask = slots.length - 1;
+    const mask = (slots.length >> 1) - 1;
     const length = end - start;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const slot = slots[i]!;
+      const slot = slots[2 * i]!;
       if (slot === 0) break;
+      if (slots[2 * i + 1] !== h) continue;
       const info = this.infos[slot - 1]!;
-      if (info.wordH === h && info.word.length === length && sameText(info.word, text, start)) {
-        info.hits++;
+      if (info.word.length === length && sameText(info.word, text, start)) {
+        this.hits[slot - 1]++;
         return info;
       }
     }
     // V8 makes a slice of 13 characters or more point into the text: copied, so a kept word does not keep the whole text
     const word = (start === 0 && end === text.length) || length < 13 ? text.slice(start, end) : (' ' + text.slice(start, end)).slice(1);
     const info = new WordInfo(word, this.lexicon, this.infos.length);
-    info.hits = 1;
-    this.add(info);
+    this.add(info, 1);
     return info;
   }
 
@@ -183,38 +186,47 @@ export class WordCache {
   trim(keep: readonly WordInfo[] = []): void {
     if (this.infos.length <= this.limit) return;
     const all = this.infos;
+    const hits = this.hits;
     const survivors = new Set(keep);
-    const byUse = all.slice().sort((a, b) => b.hits - a.hits || a.id - b.id);
+    const byUse = all.slice().sort((a, b) => hits[b.id]! - hits[a.id]! || a.id - b.id);
     for (let i = 0; i < byUse.length && survivors.size < keep.length + (this.limit >> 1); i++) survivors.add(byUse[i]!);
     const remap = new Int32Array(all.length).fill(-1);
     this.infos = [];
+    this.hits = new Int32Array(hits.length);
     this.slots.fill(0);
     for (const info of all) {
       if (!survivors.has(info)) continue;
-      remap[info.id] = this.infos.length;
+      const old = info.id;
+      remap[old] = this.infos.length;
       info.id = this.infos.length;
-      info.hits >>= 1;
-      this.add(info);
+      this.add(info, hits[old]! >> 1);
     }
     this.remap = remap;
     this.generation++;
   }
 
   /** Gives info the next id and a slot (growing the table to keep it at most half full). */
-  private add(info: WordInfo): void {
+  private add(info: WordInfo, hits: number): void {
     this.infos.push(info);
-    if (this.infos.length * 2 > this.slots.length) {
+    if (info.id >= this.hits.length) {
+      const grown = new Int32Array(this.hits.length * 2);
+      grown.set(this.hits);
+      this.hits = grown;
+    }
+    this.hits[info.id] = hits;
+    if (this.infos.length * 2 > this.slots.length >> 1) {
       this.slots = new Int32Array(this.slots.length * 2);
-      for (let id = 0; id < this.infos.length; id++) this.place(this.infos[id]!.wordH, id);
-    } else this.place(info.wordH, info.id);
+      for (let id = 0; id < this.infos.length; id++) this.place(this.infos[id]!.wordH | 0, id);
+    } else this.place(info.wordH | 0, info.id);
   }
 
   private place(h: number, id: number): void {
     const slots = this.slots;
-    const mask = slots.length - 1;
+    const mask = (slots.length >> 1) - 1;
     let i = h & mask;
-    while (slots[i] !== 0) i = (i + 1) & mask;
-    slots[i] = id + 1;
+    while (slots[2 * i] !== 0) i = (i + 1) & mask;
+    slots[2 * i] = id + 1;
+    slots[2 * i + 1] = h;
   }
 }
 
