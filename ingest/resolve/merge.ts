@@ -340,7 +340,7 @@ class Merger {
     }
     if (type === undefined) type = 'Other';
     // the id: an acronym when there is one (articles often use only it), else the name
-    const acronym = type === 'Organization' ? pool.flatMap((n) => n.entity.keys).find((k) => isAcronym(k.toUpperCase()) && !k.includes(' ') && k.length <= 6 && pool.some((n) => n.entity.aliases.some((a) => a.replace(/\./g, '') === k.toUpperCase()))) : undefined;
+    const acronym = type === 'Organization' ? acronymOf(pool) : undefined;
     const id = entityId(type, acronym ?? name);
     // Sets beside the arrays keep first-seen order without a scan per alias: a place named in thousands
     // of articles would otherwise cost millions of comparisons
@@ -399,6 +399,24 @@ class Merger {
   private nameOf(root: number): string {
     return this.nodes[root]!.entity.name;
   }
+}
+
+/**
+ * An organisation's acronym: the first of its keys that is one and that an alias writes (with or without
+ * dots). The aliases are gathered once, and only when a key could be one: a body named in thousands of
+ * articles has thousands of aliases.
+ */
+function acronymOf(pool: readonly Node[]): string | undefined {
+  let written: Set<string> | undefined;
+  for (const n of pool) {
+    for (const k of n.entity.keys) {
+      const upper = k.toUpperCase();
+      if (!isAcronym(upper) || k.includes(' ') || k.length > 6) continue;
+      written ??= new Set(pool.flatMap((m) => m.entity.aliases.map((a) => a.replace(/\./g, ''))));
+      if (written.has(upper)) return k;
+    }
+  }
+  return undefined;
 }
 
 interface Neighbours {
