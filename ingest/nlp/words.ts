@@ -4,7 +4,7 @@
  * words seen before, so after warm-up a token costs a cache hit plus the few features that depend on
  * context (previous tags, gazetteers, part of speech, document evidence).
  */
-import { hashRange, hashString } from './hash';
+import { fmix, hashRange, hashString } from './hash';
 import { clusterOf, type Lexicon } from './lexicon';
 
 /** Bit-string prefix lengths used as cluster features (Ratinov & Roth 2009 use 4, 6, 10, 20). */
@@ -22,9 +22,9 @@ export class WordInfo {
   readonly lowerH: number;
   readonly shapeH: number;
   readonly shortShapeH: number;
-  readonly prefixH: Uint32Array;
-  readonly suffixH: Uint32Array;
-  readonly clusterH: Uint32Array;
+  readonly prefixH: readonly number[];
+  readonly suffixH: readonly number[];
+  readonly clusterH: readonly number[];
   /** mid-sentence capitalisation in the unlabelled news, in tenths; 11 = unseen */
   readonly caseBucket: number;
   readonly caps: Caps;
@@ -47,30 +47,63 @@ export class WordInfo {
     this.lower = lower;
     this.wordH = hashString(word);
     this.lowerH = word === lower ? this.wordH : hashString(lower);
-    const shape = shapeOf(word);
-    this.shapeH = hashString(shape);
-    this.shortShapeH = hashString(shortShape(shape));
-    // one buffer for the three hash arrays: fewer objects per cached word
-    const hashes = new Uint32Array(4 + 4 + CLUSTER_PREFIXES.length);
-    this.prefixH = hashes.subarray(0, 4);
-    this.suffixH = hashes.subarray(4, 8);
+    if (!hashShapes(word)) {
+      const shape = shapeOf(word);
+      shapeHash = hashString(shape);
+      shortShapeHash = hashString(shortShape(shape));
+    }
+    this.shapeH = shapeHash;
+    this.shortShapeH = shortShapeHash;
+    // the same values as hashing lower.slice(0, k) and lower.slice(-k), without making the strings; plain
+    // arrays, which cost a fraction of a typed array to make, and new words come by the hundred thousand
     const len = lower.length;
-    for (let k = 1; k <= 4; k++) {
-      // the same values as hashing lower.slice(0, k) and lower.slice(-k), without making the strings
-      this.prefixH[k - 1] = hashRange(lower, 0, Math.min(k, len));
-      this.suffixH[k - 1] = hashRange(lower, Math.max(0, len - k), len);
-    }
-    this.clusterH = hashes.subarray(8);
+    const first = (k: number): number => hashRange(lower, 0, Math.min(k, len));
+    const last = (k: number): number => hashRange(lower, Math.max(0, len - k), len);
+    this.prefixH = [first(1), first(2), first(3), first(4)];
+    this.suffixH = [last(1), last(2), last(3), last(4)];
     const path = clusterOf(lexicon, word, lower);
-    if (path !== undefined) {
-      for (let k = 0; k < CLUSTER_PREFIXES.length; k++) this.clusterH[k] = hashRange(path, 0, Math.min(CLUSTER_PREFIXES[k]!, path.length));
-    }
+    this.clusterH = path === undefined ? NO_CLUSTER : CLUSTER_PREFIXES.map((p) => hashRange(path, 0, Math.min(p, path.length)));
     this.caseBucket = lexicon.capitalised.get(lower) ?? 11;
     this.caps = capsOf(word, lower);
     this.hasLetter = hasLetter(word);
     const c = word.charCodeAt(0);
     this.nameStart = (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && word[0] !== lower[0]);
   }
+}
+
+/** The cluster hashes of a word the lexicon has no path for. */
+const NO_CLUSTER: readonly number[] = CLUSTER_PREFIXES.map(() => 0);
+
+/** What hashShapes found: hashString(shapeOf(word)) and hashString(shortShape(shapeOf(word))). */
+let shapeHash = 0;
+let shortShapeHash = 0;
+
+/**
+ * The two shape hashes without building the shapes, for words whose first twelve characters are ASCII
+ * (nearly all); false for the rest, which take the string path.
+ */
+function hashShapes(word: string): boolean {
+  const n = Math.min(word.length, 12);
+  let h = 0x811c9dc5;
+  let short = 0x811c9dc5;
+  let previous = -1;
+  for (let i = 0; i <= n; i++) {
+    let code: number;
+    if (i === n) {
+      if (word.length <= 12) break;
+      code = 43; // '+': the shape of a long word is cut and marked
+    } else {
+      const c = word.charCodeAt(i);
+      if (c >= 128) return false;
+      code = c >= 48 && c <= 57 ? 100 : c >= 65 && c <= 90 ? 88 : c >= 97 && c <= 122 ? 120 : c;
+    }
+    h = Math.imul(h ^ code, 0x01000193);
+    if (code !== previous) short = Math.imul(short ^ code, 0x01000193);
+    previous = code;
+  }
+  shapeHash = fmix(h);
+  shortShapeHash = fmix(short);
+  return true;
 }
 
 /** Whether the word has a letter: ASCII decided by code, anything else by the Unicode property. */

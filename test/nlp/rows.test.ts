@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RowMemory } from '../../ingest/nlp/rows';
 import { emptyLexicon } from '../../ingest/nlp/lexicon';
-import { WordCache } from '../../ingest/nlp/words';
+import { WordCache, WordInfo, shapeOf, shortShape } from '../../ingest/nlp/words';
+import { hashString } from '../../ingest/nlp/hash';
 import { assembleRowsum } from '../../scripts/build-wasm';
 
 /** A small deterministic generator, so a failure can be replayed. */
@@ -106,7 +107,18 @@ describe('row sums in WebAssembly', () => {
   });
 });
 
-describe('word cache', () => {
+describe('word cache and word infos', () => {
+  it('hashes a word\'s shapes as the shape strings would hash, whatever its characters and length', () => {
+    const words = ['Esper', 'NATO', 'U.S.', '12,000', 'x', '', 'al-Rashid', 'McDonald\'s', 'Zürich', 'naïve', 'ÉCOLE', '7-Eleven',
+      'abcdefghijkl', 'abcdefghijklm', 'ABCDEFGHIJK+', 'ABCDEFGHIJK++', 'aaaaaaaaaaaa+', '2020-02-13T23:30', 'e-mail', '«', '"', '—', 'Ωmega', 'C3PO'];
+    for (const word of words) {
+      const info = new WordInfo(word, emptyLexicon());
+      const shape = shapeOf(word);
+      assert.equal(info.shapeH, hashString(shape), `${word}: ${shape}`);
+      assert.equal(info.shortShapeH, hashString(shortShape(shape)), `${word}: ${shortShape(shape)}`);
+    }
+  });
+
   it('finds a word by its place in a text as by the word itself, through the table growing', () => {
     const cache = new WordCache(emptyLexicon(), 1 << 20);
     const words = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}`);
