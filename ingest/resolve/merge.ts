@@ -332,11 +332,29 @@ class Merger {
     let type = country ? 'Location' : [...votes].sort((p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : 1))[0]![0];
     // name: a person's longest full name; otherwise the name most mentioned
     let name: string;
-    if (type === 'Person' && named.length > 0) name = pool.map((n) => n.entity.name).sort((p, q) => q.length - p.length || (p < q ? -1 : 1))[0]!;
-    else {
+    // (one pass each, not a sort: a place or a body can have thousands of mentions)
+    if (type === 'Person' && named.length > 0) {
+      name = pool[0]!.entity.name;
+      for (const n of pool) {
+        const candidate = n.entity.name;
+        if (candidate.length > name.length || (candidate.length === name.length && candidate < name)) name = candidate;
+      }
+    } else {
       const count = new Map<string, number>();
       for (const n of pool) count.set(n.entity.name, (count.get(n.entity.name) ?? 0) + Math.max(1, n.entity.count));
-      name = [...count].sort((p, q) => q[1] - p[1] || (isAcronym(p[0]) ? 1 : 0) - (isAcronym(q[0]) ? 1 : 0) || (p[0] < q[0] ? -1 : 1))[0]![0];
+      let most = -1;
+      let acronym = false;
+      name = '';
+      for (const [candidate, times] of count) {
+        if (times < most) continue;
+        const isShort = isAcronym(candidate);
+        // more mentions; then a spelled-out name before an acronym; then the first in code-unit order
+        if (times > most || (acronym && !isShort) || (acronym === isShort && candidate < name)) {
+          most = times;
+          acronym = isShort;
+          name = candidate;
+        }
+      }
     }
     if (type === undefined) type = 'Other';
     // the id: an acronym when there is one (articles often use only it), else the name
