@@ -87,7 +87,8 @@ export interface Analysis {
   mentions: Mention[];
   events: EventMention[];
   dates: DateMention[];
-  quantities: Quantity[];
+  /** found when first read: no extraction stage uses them, so a run that never asks does not pay for them */
+  readonly quantities: Quantity[];
 }
 
 export interface AnalyseOptions {
