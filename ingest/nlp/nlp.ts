@@ -3,7 +3,7 @@
  * then serves any number of texts:
  * - `annotate(text)`: tokens, sentences, part of speech and entity labels in typed arrays (the fast path);
  * - `analyse(text, { published })`: the same as plain objects, plus chunks, entity mentions, event
- *   mentions, resolved dates and (when asked for) quantities.
+ *   mentions, and (found when first read) resolved dates and quantities.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ import { findQuantities } from './quantities';
 import { Recognizer } from './recognizer';
 import { splitSentences } from './sentences';
 import { tokenize } from './tokenize';
-import { SCHEMA_TYPE, type AnalyseOptions, type Analysis, type Mention, type Quantity, type Sentence, type Token } from './types';
+import { SCHEMA_TYPE, type AnalyseOptions, type Analysis, type DateMention, type Mention, type Quantity, type Sentence, type Token } from './types';
 
 export const MODEL_FILE = 'news-en.bin';
 
@@ -92,8 +92,9 @@ export class Nlp {
       }
       return lo;
     };
-    const dates = findDates(text, options.published, sentenceOf);
+    let dates: DateMention[] | undefined;
     let quantities: Quantity[] | undefined;
+    const datesOnce = (): DateMention[] => (dates ??= findDates(text, options.published, sentenceOf));
     return {
       text,
       sentences,
@@ -101,9 +102,11 @@ export class Nlp {
       chunks: chunk(doc),
       mentions,
       events: findEvents(doc),
-      dates,
+      get dates(): DateMention[] {
+        return datesOnce();
+      },
       get quantities(): Quantity[] {
-        return (quantities ??= findQuantities(text, dates, sentenceOf));
+        return (quantities ??= findQuantities(text, datesOnce(), sentenceOf));
       },
     };
   }

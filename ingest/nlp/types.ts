@@ -86,8 +86,11 @@ export interface Analysis {
   chunks: Chunk[];
   mentions: Mention[];
   events: EventMention[];
-  dates: DateMention[];
-  /** found when first read: no extraction stage uses them, so a run that never asks does not pay for them */
+  /**
+   * Dates and quantities are found when first read: the relation finder reads dates only for an article
+   * with facts, and no extraction stage reads quantities, so most articles never pay for their patterns.
+   */
+  readonly dates: DateMention[];
   readonly quantities: Quantity[];
 }
 
