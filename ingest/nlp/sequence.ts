@@ -154,24 +154,21 @@ export class SequenceTagger<D extends SequenceDoc> {
   /** bytes per word: its window blocks, then (when the templates pair labels with words) prev 0 and 255 */
   private readonly wordStride: number;
   private readonly labelWord: boolean;
-  /** per word id: its word row, or -1 */
-  private rowOf = new Int32Array(0);
   /** per word id: the label the word alone fixes, -1 for none, UNKNOWN before it is asked */
   private fixedOf = new Int16Array(0);
   /**
-   * per word row, a bit for each block already summed: blocks are summed when first needed, because most
-   * words are only ever seen at some offsets (a lower-case word next to a name, never scored itself by the
-   * recogniser)
+   * per word id, a bit for each block of its row already summed: blocks are summed when first needed,
+   * because most words are only ever seen at some offsets (a lower-case word next to a name, never scored
+   * itself by the recogniser). A word's row is its id: ids are dense, and the cache renumbers them
    */
   private summed = new Uint8Array(0);
-  private rows = 0;
   /** word rows the memory holds */
   private capacity = 0;
   private generation = -1;
   /** views of the list and the scores, taken again when the memory grows */
   private list!: Int32Array;
   private scores!: Int32Array;
-  /** the word row of each window block of the token being scored */
+  /** the word (its id, which is its row) at each window offset of the token being scored */
   private readonly blockRows: Int32Array;
 
   constructor(
@@ -236,15 +233,13 @@ export class SequenceTagger<D extends SequenceDoc> {
             continue;
           }
         }
-        // first make sure the word blocks exist (which may grow the memory), then list them
+        // first make sure the word blocks are summed, then list them
         for (let o = -window; o <= window; o++) {
           const j = i + o;
           const id = j < from ? beforeId : j >= to ? afterId : ids[j]!;
-          let row = this.rowOf[id]!;
-          if (row < 0) row = this.newRow(id);
           const block = o + window;
-          if ((this.summed[row]! & (1 << block)) === 0) this.sum(j < from ? edge.before : j >= to ? edge.after : doc.infos[j]!, row, block);
-          blockRows[block] = row;
+          if ((this.summed[id]! & (1 << block)) === 0) this.sum(j < from ? edge.before : j >= to ? edge.after : doc.infos[j]!, id, block);
+          blockRows[block] = id;
         }
         let probe = -1;
         let wordBlock = -1;
@@ -297,75 +292,51 @@ export class SequenceTagger<D extends SequenceDoc> {
       this.generation = this.cache.generation;
       if (remap) this.compact(remap);
       else {
-        this.rowOf.fill(-1);
         this.fixedOf.fill(UNKNOWN);
-        // rows are reused from 0; a reused row's blocks are all summed afresh before they are read
-        this.rows = 0;
+        // a row whose blocks are not marked summed is summed afresh before it is read
+        this.summed.fill(0);
       }
     }
     const size = this.cache.size;
-    if (this.rowOf.length < size) {
-      const length = Math.max(1024, size * 2, this.rowOf.length * 2);
-      const rowOf = new Int32Array(length).fill(-1);
-      rowOf.set(this.rowOf);
-      this.rowOf = rowOf;
-      const fixedOf = new Int16Array(length).fill(UNKNOWN);
+    if (this.capacity < size) {
+      const capacity = Math.max(1024, size * 2, this.capacity * 2);
+      if (this.memory.reserve(this.wordRowsAt + capacity * this.wordStride)) this.views();
+      const fixedOf = new Int16Array(capacity).fill(UNKNOWN);
       fixedOf.set(this.fixedOf);
       this.fixedOf = fixedOf;
-    }
-  }
-
-  /** Moves the word rows and fixed labels of the words the cache kept to their new ids, rows from 0 in id order. */
-  private compact(remap: Int32Array): void {
-    const length = Math.max(1024, this.cache.size * 2);
-    const rowOf = new Int32Array(length).fill(-1);
-    const fixedOf = new Int16Array(length).fill(UNKNOWN);
-    const olds = Math.min(remap.length, this.rowOf.length);
-    let kept = 0;
-    for (let old = 0; old < olds; old++) if (remap[old]! >= 0 && this.rowOf[old]! >= 0) kept++;
-    // the kept rows go through a copy: their new places may hold rows not moved yet
-    const ints = this.wordStride >> 2;
-    const i32 = this.memory.i32;
-    const base = this.wordRowsAt >> 2;
-    const copy = new Int32Array(kept * ints);
-    const summed = new Uint8Array(this.capacity);
-    let rows = 0;
-    for (let old = 0; old < olds; old++) {
-      const id = remap[old]!;
-      if (id < 0) continue;
-      fixedOf[id] = this.fixedOf[old]!;
-      const from = this.rowOf[old]!;
-      if (from < 0) continue;
-      const row = rows++;
-      copy.set(i32.subarray(base + from * ints, base + (from + 1) * ints), row * ints);
-      summed[row] = this.summed[from]!;
-      rowOf[id] = row;
-    }
-    i32.set(copy, base);
-    this.rowOf = rowOf;
-    this.fixedOf = fixedOf;
-    this.summed = summed;
-    this.rows = rows;
-  }
-
-  /** A row for a word, none of its blocks summed yet. */
-  private newRow(id: number): number {
-    const row = this.rows++;
-    if (row >= this.capacity) {
-      const capacity = Math.max(1024, this.capacity * 2);
-      if (this.memory.reserve(this.wordRowsAt + capacity * this.wordStride)) this.views();
       const summed = new Uint8Array(capacity);
       summed.set(this.summed);
       this.summed = summed;
       this.capacity = capacity;
     }
-    this.summed[row] = 0;
-    this.rowOf[id] = row;
-    return row;
+  }
+
+  /**
+   * Moves the rows and fixed labels of the words the cache kept to their new ids. The cache renumbers
+   * the words it keeps in their old order, so a new id is never above the old one and the rows can move
+   * down in place, in order.
+   */
+  private compact(remap: Int32Array): void {
+    const fixedOf = new Int16Array(this.capacity).fill(UNKNOWN);
+    const summed = new Uint8Array(this.capacity);
+    const i32 = this.memory.i32;
+    const ints = this.wordStride >> 2;
+    const base = this.wordRowsAt >> 2;
+    const olds = Math.min(remap.length, this.capacity);
+    for (let old = 0; old < olds; old++) {
+      const id = remap[old]!;
+      if (id < 0) continue;
+      if (id > old) throw new Error('the word cache renumbered a word upwards');
+      fixedOf[id] = this.fixedOf[old]!;
+      summed[id] = this.summed[old]!;
+      if (summed[id] !== 0 && id !== old) i32.copyWithin(base + id * ints, base + old * ints, base + (old + 1) * ints);
+    }
+    this.fixedOf = fixedOf;
+    this.summed = summed;
   }
 
   /** Sums one block of a word's partial scores: a window offset (block 0..2w), or a label-word block. */
-  private sum(info: WordInfo, row: number, block: number): void {
+  private sum(info: WordInfo, id: number, block: number): void {
     const window = this.templates.window;
     const n =
       block <= 2 * window
@@ -378,8 +349,8 @@ export class SequenceTagger<D extends SequenceDoc> {
       const weights = memory.weightRow(this.feats[f]!);
       if (weights >= 0) list[m++] = weights;
     }
-    memory.sum(this.wordRowsAt + row * this.wordStride + block * memory.rowBytes, this.listAt, m);
-    this.summed[row] |= 1 << block;
+    memory.sum(this.wordRowsAt + id * this.wordStride + block * memory.rowBytes, this.listAt, m);
+    this.summed[id] |= 1 << block;
   }
 }
 
