@@ -19,7 +19,7 @@ import { NerTemplates, type NerDoc } from '../ingest/nlp/ner-features';
 import { aggregateLabels, documentEvidence } from '../ingest/nlp/ner-doc';
 import { PerceptronTrainer, seededRandom, shuffle, type LinearModel } from '../ingest/nlp/perceptron';
 import { PosTemplates, buildTagDictionary } from '../ingest/nlp/pos-features';
-import { boundaries, tagUncached, trainPass, type FeatureTemplates, type SequenceDoc } from '../ingest/nlp/sequence';
+import { boundaries, tagUncached, trainPass, wordIds, type FeatureTemplates, type SequenceDoc } from '../ingest/nlp/sequence';
 import { WordCache } from '../ingest/nlp/words';
 import { annotatedNameLists, readConllDocs, readGazetteerLists, type TrainDoc } from './ner-data';
 
@@ -111,13 +111,13 @@ function main(): void {
   const posModel = train('pos (all)', posDocs, posOf, posTemplates, POS_EPOCHS, cache);
 
   // entity recogniser, stage 1
-  const nerDocs: NerDoc[] = docs.map((d, i) => nerDoc(d, posDocs[i]!.infos, jackPos[i]!));
+  const nerDocs: NerDoc[] = docs.map((d, i) => nerDoc(d, posDocs[i]!.infos, jackPos[i]!, cache));
   const foldGazetteers: Gazetteer[] = [];
   for (let f = 0; f < FOLDS; f++) {
     foldGazetteers.push(new Gazetteer([...handLists, ...annotatedNameLists(docs.filter((_, j) => fold(j) !== f), handLists)]));
   }
   nerDocs.forEach((d, i) => {
-    d.gazetteer = foldGazetteers[fold(i)]!.match(d.infos, d.sentenceStarts, d.sentenceCount);
+    d.gazetteer = foldGazetteers[fold(i)]!.match(wordIds(d.infos), cache, d.sentenceStarts, d.sentenceCount);
   });
   const goldLabels = docs.map((d) => bilouFromSpans(d.spans, d.words.length));
   const goldOf = new Map(nerDocs.map((d, i) => [d, goldLabels[i]!]));
@@ -132,7 +132,7 @@ function main(): void {
     nerDocs.forEach((d, i) => {
       if (fold(i) !== f) return;
       d.stage1 = tagUncached(d, stage1, model, edge);
-      d.aggregate = aggregateLabels(d.infos, d.sentenceStarts, d.sentenceCount, d.stage1);
+      d.aggregate = aggregateLabels(wordIds(d.infos), cache, d.sentenceStarts, d.sentenceCount, d.stage1);
     });
   }
   const ner1 = train('ner stage 1 (all)', nerDocs, gold, stage1, NER_EPOCHS, cache);
@@ -161,7 +161,7 @@ function main(): void {
   );
 }
 
-function nerDoc(d: TrainDoc, infos: NerDoc['infos'], pos: Uint8Array): NerDoc {
+function nerDoc(d: TrainDoc, infos: NerDoc['infos'], pos: Uint8Array, cache: WordCache): NerDoc {
   return {
     n: d.words.length,
     infos,
@@ -169,7 +169,7 @@ function nerDoc(d: TrainDoc, infos: NerDoc['infos'], pos: Uint8Array): NerDoc {
     sentenceCount: d.sentenceStarts.length,
     pos,
     gazetteer: { offsets: new Int32Array(d.words.length + 1), codes: new Int32Array(0) },
-    evidence: documentEvidence(infos, d.sentenceStarts, d.sentenceStarts.length),
+    evidence: documentEvidence(wordIds(infos), cache, d.sentenceStarts, d.sentenceStarts.length),
   };
 }
 

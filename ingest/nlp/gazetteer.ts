@@ -5,7 +5,7 @@
  */
 import { hashString } from './hash';
 import { tokenize } from './tokenize';
-import type { WordInfo } from './words';
+import { NAME_START, type WordCache } from './words';
 
 export interface GazetteerList {
   /**
@@ -57,13 +57,14 @@ export class Gazetteer {
     for (const bucket of this.byFirst.values()) bucket.sort((a, b) => b.words.length - a.words.length || a.list - b.list);
   }
 
-  /** Codes for tokens [from, to) of a sentence, each given to `emit(token, code)` in the order found. */
-  matchSentence(infos: readonly WordInfo[], from: number, to: number, emit: (token: number, code: number) => void): void {
+  /** Codes for tokens [from, to) of a sentence given as word ids, each given to `emit(token, code)` in the order found. */
+  matchSentence(ids: Int32Array, words: WordCache, from: number, to: number, emit: (token: number, code: number) => void): void {
+    const flagsOf = words.flagsOf;
     for (let i = from; i < to; i++) {
-      const first = infos[i]!;
+      const id = ids[i]!;
       // names start with a capital or a digit ("7-Eleven"); "us" must not match "US"
-      if (!first.nameStart) continue;
-      const bucket = this.byFirst.get(first.lowerH);
+      if ((flagsOf[id]! & NAME_START) === 0) continue;
+      const bucket = this.byFirst.get(words.lowerHOf[id]!);
       if (!bucket) continue;
       let doneLists = 0;
       for (const entry of bucket) {
@@ -72,7 +73,7 @@ export class Gazetteer {
         const len = entry.words.length;
         if (i + len > to) continue;
         let ok = true;
-        for (let k = 0; k < len && ok; k++) ok = infos[i + k]!.lower === entry.words[k];
+        for (let k = 0; k < len && ok; k++) ok = words.info(ids[i + k]!).lower === entry.words[k];
         if (!ok) continue;
         doneLists |= bit;
         const base = entry.list * 4;
@@ -86,9 +87,9 @@ export class Gazetteer {
     }
   }
 
-  /** Codes for a whole document given its sentence bounds (token index starts, plus the token count). */
-  match(infos: readonly WordInfo[], sentenceStarts: Int32Array, sentenceCount: number): GazetteerCodes {
-    const n = infos.length;
+  /** Codes for a whole document given as word ids and its sentence bounds (token index starts, plus the token count). */
+  match(ids: Int32Array, words: WordCache, sentenceStarts: Int32Array, sentenceCount: number): GazetteerCodes {
+    const n = ids.length;
     // (token, code) pairs as found, then a stable counting sort by token: no array per token
     let found = new Int32Array(64);
     let count = 0;
@@ -105,7 +106,7 @@ export class Gazetteer {
     for (let s = 0; s < sentenceCount; s++) {
       const from = sentenceStarts[s]!;
       const to = s + 1 < sentenceCount ? sentenceStarts[s + 1]! : n;
-      this.matchSentence(infos, from, to, emit);
+      this.matchSentence(ids, words, from, to, emit);
     }
     const offsets = new Int32Array(n + 1);
     for (let p = 0; p < count; p++) offsets[found[2 * p]! + 1]!++;

@@ -3,7 +3,7 @@
  * capitals, a sentence-initial word also seen in lower case), and, for the second stage, what the first
  * stage called the same word elsewhere in the document.
  */
-import { Caps, type WordInfo } from './words';
+import { Caps, HAS_LETTER, type WordCache } from './words';
 import { spansFromBilou } from './labels';
 import { DOC_CAPS_SENTENCE, DOC_CAP_SEEN, DOC_FIRST, DOC_LOWER_SEEN } from './ner-features';
 
@@ -11,8 +11,11 @@ function sentenceEnd(starts: Int32Array, count: number, s: number, n: number): n
   return s + 1 < count ? starts[s + 1]! : n;
 }
 
-export function documentEvidence(infos: readonly WordInfo[], starts: Int32Array, count: number): Uint8Array {
-  const n = infos.length;
+/** Per token of a document given as word ids: DOC_* bits. */
+export function documentEvidence(ids: Int32Array, words: WordCache, starts: Int32Array, count: number): Uint8Array {
+  const n = ids.length;
+  const flagsOf = words.flagsOf;
+  const lowerHOf = words.lowerHOf;
   const evidence = new Uint8Array(n);
   const lowerSeen = new Set<number>();
   const capSeen = new Set<number>();
@@ -22,26 +25,28 @@ export function documentEvidence(infos: readonly WordInfo[], starts: Int32Array,
     let letters = 0;
     let upper = 0;
     for (let i = from; i < to; i++) {
-      const info = infos[i]!;
-      if (!info.hasLetter) continue;
+      const flags = flagsOf[ids[i]!]!;
+      if ((flags & HAS_LETTER) === 0) continue;
       letters++;
-      if (info.caps === Caps.all) upper++;
+      if ((flags & 3) === Caps.all) upper++;
     }
     const capsSentence = upper >= 2 && upper * 10 >= letters * 6;
     evidence[from] |= DOC_FIRST;
     for (let i = from; i < to; i++) {
-      const info = infos[i]!;
+      const id = ids[i]!;
+      const flags = flagsOf[id]!;
       if (capsSentence) evidence[i] |= DOC_CAPS_SENTENCE;
-      if (!info.hasLetter) continue;
-      if (info.caps === Caps.none) lowerSeen.add(info.lowerH);
-      else if (i > from && !capsSentence && info.caps === Caps.initial) capSeen.add(info.lowerH);
+      if ((flags & HAS_LETTER) === 0) continue;
+      if ((flags & 3) === Caps.none) lowerSeen.add(lowerHOf[id]!);
+      else if (i > from && !capsSentence && (flags & 3) === Caps.initial) capSeen.add(lowerHOf[id]!);
     }
   }
   for (let i = 0; i < n; i++) {
-    const info = infos[i]!;
-    if (!info.hasLetter || info.caps === Caps.none) continue;
-    if (lowerSeen.has(info.lowerH)) evidence[i] |= DOC_LOWER_SEEN;
-    if (capSeen.has(info.lowerH)) evidence[i] |= DOC_CAP_SEEN;
+    const id = ids[i]!;
+    const flags = flagsOf[id]!;
+    if ((flags & HAS_LETTER) === 0 || (flags & 3) === Caps.none) continue;
+    if (lowerSeen.has(lowerHOf[id]!)) evidence[i] |= DOC_LOWER_SEEN;
+    if (capSeen.has(lowerHOf[id]!)) evidence[i] |= DOC_CAP_SEEN;
   }
   return evidence;
 }
@@ -50,22 +55,21 @@ export function documentEvidence(infos: readonly WordInfo[], starts: Int32Array,
  * Per token: 0, or 1 + 2 * (type the first stage most often gave this word elsewhere in the document)
  * + (1 if it never gave another), plus 9 * (1 if that happened more than twice).
  */
-export function aggregateLabels(
-  infos: readonly WordInfo[],
-  starts: Int32Array,
-  count: number,
-  stage1: Uint8Array,
-): Uint8Array {
-  const n = infos.length;
+export function aggregateLabels(ids: Int32Array, words: WordCache, starts: Int32Array, count: number, stage1: Uint8Array): Uint8Array {
+  const n = ids.length;
+  const flagsOf = words.flagsOf;
+  const lowerHOf = words.lowerHOf;
+  /** a capitalised word with a letter: the only words the first stage's labels are gathered for */
+  const counted = (id: number): boolean => (flagsOf[id]! & HAS_LETTER) !== 0 && (flagsOf[id]! & 3) !== Caps.none;
   const counts = new Map<number, Int32Array>();
   const own = new Int8Array(n).fill(-1);
   for (let s = 0; s < count; s++) {
     for (const span of spansFromBilou(stage1, starts[s]!, sentenceEnd(starts, count, s, n))) {
       for (let i = span.start; i < span.end; i++) {
-        const info = infos[i]!;
-        if (!info.hasLetter || info.caps === Caps.none) continue;
-        let c = counts.get(info.lowerH);
-        if (!c) counts.set(info.lowerH, (c = new Int32Array(4)));
+        const id = ids[i]!;
+        if (!counted(id)) continue;
+        let c = counts.get(lowerHOf[id]!);
+        if (!c) counts.set(lowerHOf[id]!, (c = new Int32Array(4)));
         c[span.type]!++;
         own[i] = span.type;
       }
@@ -73,9 +77,9 @@ export function aggregateLabels(
   }
   const out = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const info = infos[i]!;
-    if (!info.hasLetter || info.caps === Caps.none) continue;
-    const c = counts.get(info.lowerH);
+    const id = ids[i]!;
+    if (!counted(id)) continue;
+    const c = counts.get(lowerHOf[id]!);
     if (!c) continue;
     let total = 0;
     let bestType = -1;

@@ -232,10 +232,8 @@ export class NerTemplates implements FeatureTemplates<NerDoc> {
     const rb = memory.rowBytes;
     const li = (v: number): number => (v === 255 ? N_LABELS : v);
     const ti = (v: number): number => (v === 255 ? this.posTags : v);
-    const evidenceRow = (ev: number, info: WordInfo): number => {
-      const bucket = info.caseBucket;
-      return ev < 16 && bucket >= 0 && bucket < BUCKETS && Number.isInteger(bucket) ? (ev * 4 + info.caps) * BUCKETS + bucket : -1;
-    };
+    const evidenceRow = (ev: number, caps: number, bucket: number): number =>
+      ev < 16 && bucket >= 0 && bucket < BUCKETS && Number.isInteger(bucket) ? (ev * 4 + caps) * BUCKETS + bucket : -1;
     /** the model's row for a feature paired with the word itself, when it has one */
     const probe = (key: number, list: Int32Array, m: number): number => {
       const row = memory.weightRow(key);
@@ -243,23 +241,27 @@ export class NerTemplates implements FeatureTemplates<NerDoc> {
       return m;
     };
     return {
-      rows(doc, i, from, to, labels, list, m) {
-        const info = doc.infos[i]!;
+      rows(doc, i, from, to, labels, list, m, ids, words) {
+        const id = ids[i]!;
+        const lowerHOf = words.lowerHOf;
+        const caps = words.flagsOf[id]! & 3;
+        const lowerH = lowerHOf[id]!;
         const p1 = i > from ? labels[i - 1]! : 255;
         const p2 = i > from + 1 ? labels[i - 2]! : 255;
         list[m++] = labels2 + (li(p2) * L + li(p1)) * rb;
         const ev = doc.evidence[i]!;
-        const evRow = evidenceRow(ev, info);
+        const bucket = words.caseBucketOf[id]!;
+        const evRow = evidenceRow(ev, caps, bucket);
         if (evRow >= 0) list[m++] = evidence + evRow * rb;
         else {
-          m = probe(key2(T_EVID, ev, info.caps), list, m);
-          m = probe(key2(T_EVID_CASE, ev, info.caseBucket), list, m);
+          m = probe(key2(T_EVID, ev, caps), list, m);
+          m = probe(key2(T_EVID_CASE, ev, bucket), list, m);
         }
-        if (ev & DOC_FIRST) m = probe(key2(T_EVID_W, ev & 3, info.lowerH), list, m);
-        const left = i > from ? doc.infos[i - 1]!.lowerH : EDGE;
-        const right = i + 1 < to ? doc.infos[i + 1]!.lowerH : EDGE;
-        m = probe(key2(T_BI_L, left, info.lowerH), list, m);
-        m = probe(key2(T_BI_R, info.lowerH, right), list, m);
+        if (ev & DOC_FIRST) m = probe(key2(T_EVID_W, ev & 3, lowerH), list, m);
+        const left = i > from ? lowerHOf[ids[i - 1]!]! : EDGE;
+        const right = i + 1 < to ? lowerHOf[ids[i + 1]!]! : EDGE;
+        m = probe(key2(T_BI_L, left, lowerH), list, m);
+        m = probe(key2(T_BI_R, lowerH, right), list, m);
 
         const pos = doc.pos[i]!;
         const posL = i > from ? doc.pos[i - 1]! : 255;
@@ -268,7 +270,7 @@ export class NerTemplates implements FeatureTemplates<NerDoc> {
         list[m++] = posRight + (ti(pos) * P + ti(posR)) * rb;
 
         const g = doc.gazetteer;
-        for (let k = g.offsets[i]!; k < g.offsets[i + 1]!; k++) list[m++] = gazHere + (g.codes[k]! * 4 + info.caps) * rb;
+        for (let k = g.offsets[i]!; k < g.offsets[i + 1]!; k++) list[m++] = gazHere + (g.codes[k]! * 4 + caps) * rb;
         if (i > from) for (let k = g.offsets[i - 1]!; k < g.offsets[i]!; k++) list[m++] = gazLeft + g.codes[k]! * rb;
         if (i + 1 < to) for (let k = g.offsets[i + 1]!; k < g.offsets[i + 2]!; k++) list[m++] = gazRight + g.codes[k]! * rb;
 
@@ -279,7 +281,7 @@ export class NerTemplates implements FeatureTemplates<NerDoc> {
           list[m++] = s1Right + (here * L + li(i + 1 < to ? s1[i + 1]! : 255)) * rb;
           list[m++] = s1Far + li(i - 2 >= from ? s1[i - 2]! : 255) * rb;
           list[m++] = s1Far + (L + li(i + 2 < to ? s1[i + 2]! : 255)) * rb;
-          list[m++] = aggregate + ((doc.aggregate![i]! * L + here) * 4 + info.caps) * rb;
+          list[m++] = aggregate + ((doc.aggregate![i]! * L + here) * 4 + caps) * rb;
         }
         return m;
       },

@@ -67,18 +67,19 @@ export class Recognizer {
   tagInfos(infos: WordInfo[], sentenceStarts: Int32Array, sentenceCount = sentenceStarts.length): TaggedTokens {
     const n = infos.length;
     const pos = new Uint8Array(n);
-    const base: SequenceDoc = { n, infos, ids: wordIds(infos), sentenceStarts, sentenceCount };
+    const ids = wordIds(infos);
+    const base: SequenceDoc = { n, infos, ids, sentenceStarts, sentenceCount };
     this.pos.tag(base, this.edge, pos);
     const doc: NerDoc = {
       ...base,
       pos,
-      gazetteer: this.gazetteer.match(infos, sentenceStarts, sentenceCount),
-      evidence: documentEvidence(infos, sentenceStarts, sentenceCount),
+      gazetteer: this.gazetteer.match(ids, this.cache, sentenceStarts, sentenceCount),
+      evidence: documentEvidence(ids, this.cache, sentenceStarts, sentenceCount),
     };
     const stage1 = new Uint8Array(n);
     this.ner1.tag(doc, this.edge, stage1);
     doc.stage1 = stage1;
-    doc.aggregate = aggregateLabels(infos, sentenceStarts, sentenceCount, stage1);
+    doc.aggregate = aggregateLabels(ids, this.cache, sentenceStarts, sentenceCount, stage1);
     const entities = new Uint8Array(n);
     this.ner2.tag(doc, this.edge, entities);
     return { pos, entities };

@@ -109,9 +109,9 @@ export interface ContextScorer<D extends SequenceDoc> {
   /**
    * The compiled form: writes the byte offsets, in the tagger's RowMemory, of the rows whose sum is what
    * `add` adds (rows of tables summed ahead, the model's rows for the rest) from list[m] on, and returns
-   * the new count.
+   * the new count. `ids` are the document's word ids in `words`, whose arrays it reads rather than the infos.
    */
-  rows?(doc: D, i: number, from: number, to: number, labels: Uint8Array, list: Int32Array, m: number): number;
+  rows?(doc: D, i: number, from: number, to: number, labels: Uint8Array, list: Int32Array, m: number, ids: Int32Array, words: WordCache): number;
 }
 
 /** Context features scored one key at a time: the reference the compiled scorers must agree with. */
@@ -264,7 +264,7 @@ export class SequenceTagger<D extends SequenceDoc> {
         }
         const mask = this.masked ? this.masksAt + ((prev < 0 ? 0 : prev) * 2 + (i === to - 1 ? 1 : 0)) * rowBytes : this.masksAt;
         if (context.rows !== undefined) {
-          m = context.rows(doc, i, from, to, out, list, m);
+          m = context.rows(doc, i, from, to, out, list, m, ids, this.cache);
           if (m > LIST_ROWS) throw new Error(`a token with ${m} feature rows; the tagger adds up at most ${LIST_ROWS}`);
           out[i] = memory.best(this.scoresAt, this.listAt, m, mask);
         } else {

@@ -157,11 +157,23 @@ export function shortShape(shape: string): string {
  * the costly part to rebuild; the survivors are renumbered from 0, `generation` tells users of ids, and
  * `remap` says where each id went.
  */
+/** WordCache.flagsOf: the word's Caps in the low two bits, then these. */
+export const HAS_LETTER = 4;
+export const NAME_START = 8;
+
 export class WordCache {
   /** by id */
   private infos: WordInfo[] = [];
   /** by id: how often the cache handed the word out since it last trimmed (halved at each trim): what survives a trim */
   private hits = new Int32Array(1 << 10);
+  /**
+   * By id, what the passes over every token read of a word (its WordInfo's lowerH, caps | HAS_LETTER |
+   * NAME_START, caseBucket): dense arrays stay in the processor's caches where the objects, spread over
+   * the heap, do not. Replaced as the cache grows: read them again after any lookup.
+   */
+  lowerHOf = new Uint32Array(1 << 10);
+  flagsOf = new Uint8Array(1 << 10);
+  caseBucketOf = new Float64Array(1 << 10);
   /**
    * open addressing by the word's hash: id + 1 (0 for an empty slot), and beside it the hash, so a probe
    * that meets another word mostly ends without reading that word
@@ -211,6 +223,11 @@ export class WordCache {
     return this.infos.length;
   }
 
+  /** The word with this id. */
+  info(id: number): WordInfo {
+    return this.infos[id]!;
+  }
+
   /**
    * Once the cache holds more than `limit` words, keeps `keep` and the `limit / 2` most used words
    * (renumbered from 0, in their old order) and lets the rest go. Never call it while a document's infos
@@ -241,12 +258,18 @@ export class WordCache {
   /** Gives info the next id and a slot (growing the table to keep it at most half full). */
   private add(info: WordInfo, hits: number): void {
     this.infos.push(info);
-    if (info.id >= this.hits.length) {
-      const grown = new Int32Array(this.hits.length * 2);
-      grown.set(this.hits);
-      this.hits = grown;
+    const id = info.id;
+    if (id >= this.hits.length) {
+      const length = this.hits.length * 2;
+      this.hits = grown(this.hits, new Int32Array(length));
+      this.lowerHOf = grown(this.lowerHOf, new Uint32Array(length));
+      this.flagsOf = grown(this.flagsOf, new Uint8Array(length));
+      this.caseBucketOf = grown(this.caseBucketOf, new Float64Array(length));
     }
-    this.hits[info.id] = hits;
+    this.hits[id] = hits;
+    this.lowerHOf[id] = info.lowerH;
+    this.flagsOf[id] = info.caps | (info.hasLetter ? HAS_LETTER : 0) | (info.nameStart ? NAME_START : 0);
+    this.caseBucketOf[id] = info.caseBucket;
     if (this.infos.length * 2 > this.slots.length >> 1) {
       this.slots = new Int32Array(this.slots.length * 2);
       for (let id = 0; id < this.infos.length; id++) this.place(this.infos[id]!.wordH | 0, id);
@@ -261,6 +284,11 @@ export class WordCache {
     slots[2 * i] = id + 1;
     slots[2 * i + 1] = h;
   }
+}
+
+function grown<T extends Int32Array | Uint32Array | Uint8Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /** Whether text[start, start + word.length) is word. */
