@@ -179,6 +179,14 @@ export class WordCache {
    * that meets another word mostly ends without reading that word
    */
   private slots = new Int32Array(1 << 11);
+  /**
+   * every word's characters end to end, and by id where its own start and end: a lookup compares a token
+   * with these, so finding a known word reads no object
+   */
+  private chars = new Uint16Array(1 << 14);
+  private charsTop = 0;
+  private startOf = new Int32Array(1 << 10);
+  private endOf = new Int32Array(1 << 10);
   /** bumped whenever ids are reused */
   generation = 0;
   /**
@@ -205,10 +213,11 @@ export class WordCache {
       const slot = slots[2 * i]!;
       if (slot === 0) break;
       if (slots[2 * i + 1] !== h) continue;
-      const info = this.infos[slot - 1]!;
-      if (info.word.length === length && sameText(info.word, text, start)) {
-        this.hits[slot - 1]++;
-        return info;
+      const id = slot - 1;
+      const from = this.startOf[id]!;
+      if (this.endOf[id]! - from === length && sameText(this.chars, from, text, start, length)) {
+        this.hits[id]++;
+        return this.infos[id]!;
       }
     }
     // V8 makes a slice of 13 characters or more point into the text: copied, so a kept word does not keep the whole text
@@ -244,6 +253,7 @@ export class WordCache {
     this.infos = [];
     this.hits = new Int32Array(hits.length);
     this.slots.fill(0);
+    this.charsTop = 0;
     for (const info of all) {
       if (!survivors.has(info)) continue;
       const old = info.id;
@@ -265,7 +275,16 @@ export class WordCache {
       this.lowerHOf = grown(this.lowerHOf, new Uint32Array(length));
       this.flagsOf = grown(this.flagsOf, new Uint8Array(length));
       this.caseBucketOf = grown(this.caseBucketOf, new Float64Array(length));
+      this.startOf = grown(this.startOf, new Int32Array(length));
+      this.endOf = grown(this.endOf, new Int32Array(length));
     }
+    const word = info.word;
+    if (this.charsTop + word.length > this.chars.length) {
+      this.chars = grown(this.chars, new Uint16Array(Math.max(this.chars.length * 2, this.charsTop + word.length)));
+    }
+    this.startOf[id] = this.charsTop;
+    for (let k = 0; k < word.length; k++) this.chars[this.charsTop++] = word.charCodeAt(k);
+    this.endOf[id] = this.charsTop;
     this.hits[id] = hits;
     this.lowerHOf[id] = info.lowerH;
     this.flagsOf[id] = info.caps | (info.hasLetter ? HAS_LETTER : 0) | (info.nameStart ? NAME_START : 0);
@@ -286,13 +305,13 @@ export class WordCache {
   }
 }
 
-function grown<T extends Int32Array | Uint32Array | Uint8Array | Float64Array>(from: T, to: T): T {
+function grown<T extends Int32Array | Uint32Array | Uint8Array | Uint16Array | Float64Array>(from: T, to: T): T {
   to.set(from);
   return to;
 }
 
-/** Whether text[start, start + word.length) is word. */
-function sameText(word: string, text: string, start: number): boolean {
-  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+/** Whether text[start, start + length) has the characters chars[from, from + length). */
+function sameText(chars: Uint16Array, from: number, text: string, start: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (chars[from + k] !== text.charCodeAt(start + k)) return false;
   return true;
 }
