@@ -1,6 +1,6 @@
 /**
- * Per word-type information computed once and cached: the hashes every feature template needs, and the
- * partial scores each model gives to this word at each window offset. Most tokens of running text are
+ * Per word-type information computed once and cached: the hashes every feature template needs (the
+ * taggers keep the partial scores each model gives the word, by its id). Most tokens of running text are
  * words seen before, so after warm-up a token costs a cache hit plus the few features that depend on
  * context (previous tags, gazetteers, part of speech, document evidence).
  */
