@@ -16,10 +16,15 @@ const YEAR = '(\\d{4})';
 // dates do not run over a line break: "Tuesday, 1 March" above "2000 GMT" is no date in 2000
 const SP = '[^\\S\\r\\n]+';
 const SP0 = '[^\\S\\r\\n]*';
-/** "Thursday, Feb. 13, 2020", "February 13, 2020" */
-const MONTH_FIRST = new RegExp(`\\b(${WEEKDAY},?${SP})?${MONTH}${SP}${DAY},${SP}${YEAR}\\b`, 'g');
-/** "Thursday 13 February 2020", "13th of February, 2020" */
-const DAY_FIRST = new RegExp(`\\b(${WEEKDAY},?${SP})?${DAY}${SP}(?:of${SP})?${MONTH},?${SP}${YEAR}\\b`, 'g');
+// The weekday that may stand before a date is looked for after the date is found: a pattern opening on an
+// optional weekday tries it at every capitalised word of the text, and this scan runs on every article.
+/** "February 13, 2020", "Feb. 13, 2020" */
+const MONTH_FIRST = new RegExp(`\\b${MONTH}${SP}${DAY},${SP}${YEAR}\\b`, 'g');
+/** "13 February 2020", "13th of February, 2020" */
+const DAY_FIRST = new RegExp(`\\b${DAY}${SP}(?:of${SP})?${MONTH},?${SP}${YEAR}\\b`, 'g');
+/** the weekday word itself, as it stands before a date ("Thursday", "Thu.") */
+const WEEKDAY_WORD = new RegExp(`^${WEEKDAY}$`);
+const LINE_SPACE = /[^\S\r\n]/;
 const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 
 /** How far into the text an undecorated date is still taken for the publication date. */
@@ -77,12 +82,12 @@ export const DATE_LINE = new RegExp(
 function datesIn(text: string): Found[] {
   const found: Found[] = [];
   for (const m of text.matchAll(MONTH_FIRST)) {
-    const date = ymd(Number(m[4]), MONTHS[m[2]!.toLowerCase()]!, Number(m[3]));
-    if (date) found.push({ index: m.index!, date, withWeekday: m[1] !== undefined });
+    const date = ymd(Number(m[3]), MONTHS[m[1]!.toLowerCase()]!, Number(m[2]));
+    if (date) found.push(withWeekdayBefore(text, m.index!, date));
   }
   for (const m of text.matchAll(DAY_FIRST)) {
-    const date = ymd(Number(m[4]), MONTHS[m[3]!.toLowerCase()]!, Number(m[2]));
-    if (date) found.push({ index: m.index!, date, withWeekday: m[1] !== undefined });
+    const date = ymd(Number(m[3]), MONTHS[m[2]!.toLowerCase()]!, Number(m[1]));
+    if (date) found.push(withWeekdayBefore(text, m.index!, date));
   }
   for (const m of text.matchAll(ISO)) {
     const date = ymd(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -90,6 +95,28 @@ function datesIn(text: string): Found[] {
   }
   return found.sort((a, b) => a.index - b.index);
 }
+
+/**
+ * The date found at `index`, taken from the weekday before it when one stands there: "Thursday, " or "Thu. "
+ * on the same line, the weekday a word of its own.
+ */
+function withWeekdayBefore(text: string, index: number, date: string): Found {
+  let end = index;
+  while (end > 0 && LINE_SPACE.test(text[end - 1]!)) end--;
+  if (end === index) return { index, date, withWeekday: false };
+  if (text[end - 1] === ',') end--;
+  let start = end;
+  if (text[start - 1] === '.') start--;
+  while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+  if (start === 0 || !isWordChar(text.charCodeAt(start - 1))) {
+    if (WEEKDAY_WORD.test(text.slice(start, end))) return { index: start, date, withWeekday: true };
+  }
+  return { index, date, withWeekday: false };
+}
+
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** what \\w matches without the u flag */
+const isWordChar = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 95;
 
 function ymd(year: number, month: number, day: number): string | undefined {
   if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1) return undefined;

@@ -30,6 +30,11 @@ interface Rule {
   resolve(m: RegExpExecArray, ctx: Context): Omit<DateMention, 'start' | 'end' | 'text' | 'sentence'>;
   /** capture group that holds the date when the match includes a lead word ("in 2018") */
   group?: number;
+  /**
+   * capture group, in a look-behind after the pattern's core, of the word the date opens with ("last
+   * Thursday"): the match starts there. The pattern needs the d flag.
+   */
+  lead?: number;
 }
 
 interface Context {
@@ -59,27 +64,32 @@ const RULES: Rule[] = [
     pattern: /\b(today|yesterday|tomorrow)\b/gi,
     resolve: (m, ctx) => shiftDays(ctx, { today: 0, yesterday: -1, tomorrow: 1 }[m[1]!.toLowerCase()]!),
   },
+  // The rules below find their core (the weekday, the unit, the year) first and look behind it for the words
+  // that open the date: a pattern that opens on a common word ("in", "last") is tried at almost every word.
   {
-    pattern: new RegExp(`\\b(?:(last|next|this|on|early|late)\\s+)?${WEEKDAY}\\b`, 'g'),
-    resolve: (m, ctx) => weekday(m[1]?.toLowerCase(), WEEKDAYS.indexOf(m[2]!.toLowerCase()), ctx),
+    pattern: new RegExp(`\\b${WEEKDAY}\\b(?<=(?:\\b(last|next|this|on|early|late)\\s+)?\\w+)`, 'gd'),
+    resolve: (m, ctx) => weekday(m[2]?.toLowerCase(), WEEKDAYS.indexOf(m[1]!.toLowerCase()), ctx),
+    lead: 2,
   },
   {
-    pattern: /\b(last|next|this|earlier this|later this|the past|the previous|the coming)\s+(week|month|year)\b/gi,
-    resolve: (m, ctx) => relativePeriod(m[1]!.toLowerCase(), m[2]!.toLowerCase() as 'week' | 'month' | 'year', ctx),
+    // the longer cues first: looking behind, "this" alone would match the end of "earlier this"
+    pattern: /\b(week|month|year)\b(?<=\b(earlier this|later this|last|next|this|the past|the previous|the coming)\s+\w+)/dgi,
+    resolve: (m, ctx) => relativePeriod(m[2]!.toLowerCase(), m[1]!.toLowerCase() as 'week' | 'month' | 'year', ctx),
+    lead: 2,
   },
   {
-    pattern: /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)\s+(days?|weeks?|months?|years?)\s+ago\b/gi,
+    pattern: /\bago\b(?<=\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)\s+(days?|weeks?|months?|years?)\s+ago)/dgi,
     resolve: (m, ctx) => ago(NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1]), m[2]!.toLowerCase().replace(/s$/, ''), ctx),
+    lead: 1,
   },
   {
-    pattern: new RegExp(`\\b(?:in|since|by|until|from|during|before|after|early|late|mid-?|last|next|this)\\s+${MONTH}(?![\\w.]*\\s+\\d)`, 'g'),
+    // the month again inside the look-behind, so that it must stand right after the lead word and its space
+    pattern: new RegExp(`\\b${MONTH}(?<=\\b(?:in|since|by|until|from|during|before|after|early|late|mid-?|last|next|this)\\s+${MONTH})(?![\\w.]*\\s+\\d)`, 'g'),
     resolve: (m, ctx) => bareMonth(monthOf(m[1]!), ctx),
-    group: 1,
   },
   {
-    pattern: /\b(?:in|since|by|until|from|during|before|after|of|early|late|mid-?)\s+((?:19|20)\d{2})\b(?!-|\d)/g,
+    pattern: /\b((?:19|20)\d{2})\b(?!-|\d)(?<=\b(?:in|since|by|until|from|during|before|after|of|early|late|mid-?)\s+\d{4})/g,
     resolve: (m) => ({ value: m[1]!, granularity: 'year' }),
-    group: 1,
   },
 ];
 
@@ -91,10 +101,17 @@ export function findDates(text: string, published: string | undefined, sentenceO
   for (const rule of RULES) {
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
-      let start = m.index;
-      let matched = m[0];
+      let index = m.index;
+      let whole = m[0];
+      const lead = rule.lead !== undefined ? m.indices![rule.lead] : undefined;
+      if (lead !== undefined) {
+        index = lead[0];
+        whole = text.slice(index, m.index + m[0].length);
+      }
+      let start = index;
+      let matched = whole;
       if (rule.group !== undefined) {
-        start = m.index + m[0].lastIndexOf(m[rule.group]!);
+        start = index + whole.lastIndexOf(m[rule.group]!);
         matched = m[rule.group]!;
       }
       // "on Thursday" keeps "on" out of the span, "last Thursday" keeps "last"
@@ -107,7 +124,7 @@ export function findDates(text: string, published: string | undefined, sentenceO
       const end = start + matched.length;
       if (taken.some(([a, b]) => start < b && end > a)) continue;
       taken.push([start, end]);
-      const resolved = rule.resolve(m, { published: base, text, index: m.index });
+      const resolved = rule.resolve(m, { published: base, text, index });
       found.push({ start, end, text: matched, ...resolved, sentence: sentenceOf(start) });
     }
   }

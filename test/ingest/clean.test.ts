@@ -112,6 +112,9 @@ describe('ingest: publication dates', () => {
     ['The bonds are due April 15, 1992, the company said.', undefined],
     ['The group was founded in 2001 and met on Thursday.', undefined],
     ['It happened on Monday, February 30, 2021.', undefined],
+    ['Markets closed early on Fri. 3 March 2023 for the holiday.', '2023-03-03'],
+    // a weekday only as a word of its own
+    ['The BlackFriday, 24 November 2023 sale was its biggest.', undefined],
   ];
   for (const [text, date] of written) {
     it(`finds ${date ?? 'no date'} in "${text.slice(0, 40)}"`, () => assert.equal(findPublishedDate(text), date));

@@ -75,6 +75,12 @@ describe('analyse', function () {
     ['The accord was signed on Feb. 29, 2016 and renewed in March 2019.', ['Feb. 29, 2016=2016-02-29', 'March 2019=2019-03']],
     ['Troops have been there since 2001, and left three weeks ago.', ['2001=2001', 'three weeks ago=2020-W04']],
     ['The deal expires on 3 December.', ['3 December=2019-12-03']],
+    // the whole cue, not its last word: "earlier this week", "the past year"
+    ['Shares fell earlier this week after a poor result the past year.', ['earlier this week=2020-W07', 'the past year=2019']],
+    ['The mission ended a few days ago, and the convoy left last Monday.', ['few days ago=2020-02-10', 'last Monday=2020-02-10']],
+    // a year or a month only right after its lead word: not in a code like "x2001" or after other text
+    ['The file in x.June and the form in ab2001 were lost in 2003.', ['2003=2003']],
+    ['The council met in September and again in June 5.', ['September=2019-09', 'June 5=2020-06-05']],
   ];
   for (const [text, expected] of DATE_CASES) {
     it(`resolves the dates in ${JSON.stringify(text)} against 2020-02-13 (a Thursday)`, () => {
