@@ -66,6 +66,16 @@ export function articleRecord(article: Article): ExtractedArticle {
   return out;
 }
 
+/**
+ * An entity as the merge gets it: without `weak` (read only above) and without the fields this article left
+ * undefined (the stages give every entity all of its fields, so that entities share one shape while they work).
+ */
+function settled(entity: LocalEntity): LocalEntity {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(entity)) if (key !== 'weak' && value !== undefined) out[key] = value;
+  return out as unknown as LocalEntity;
+}
+
 /** Keep what the merge needs: live entities (weak ones only when a fact uses them) and facts with evidence. */
 function pack(state: ArticleState): ArticleExtraction {
   const article = articleRecord(state.article);
@@ -77,10 +87,7 @@ function pack(state: ArticleState): ArticleExtraction {
     used.add(r.object);
   }
   const keep = (e: LocalEntity): boolean => e.count > 0 && (!e.weak || used.has(e.id)) && (e.kind !== 'description' || !e.weak || used.has(e.id));
-  const kept = entities.filter(keep).map((e) => {
-    const { weak: _weak, ...rest } = e;
-    return rest;
-  });
+  const kept = entities.filter(keep).map(settled);
   // "Paris, France": the place a place is in tells two places of one name apart in the merge
   for (const r of relations) {
     if (r.rule !== 'place, country') continue;

@@ -465,6 +465,8 @@ class CandidateFinder {
     const last = this.tokens[spec.to - 1]!;
     const text = this.text.slice(first.start, last.end);
     const name = spec.name ?? bareForm(text);
+    // every field from the start, absent ones undefined: candidates then share one shape, and the stages
+    // that read them run on code optimised once, not again for each new combination of fields
     const candidate: Candidate = {
       start: first.start,
       end: last.end,
@@ -473,18 +475,21 @@ class CandidateFinder {
       sentence: first.sentence,
       text,
       how: spec.how,
+      type: spec.type,
       kind: spec.kind,
       name,
+      key: spec.key !== undefined || spec.pointsAt === undefined ? (spec.key ?? normaliseName(name)) : undefined,
+      labels: spec.labels !== undefined && spec.labels.length > 0 ? spec.labels : undefined,
+      head: spec.head,
+      title: spec.title,
+      affiliation: spec.affiliation,
+      definite: spec.definite,
+      weak: spec.weak,
+      pointsAt: spec.pointsAt,
+      possessive: undefined,
+      longText: undefined,
+      titledText: undefined,
     };
-    if (spec.type !== undefined) candidate.type = spec.type;
-    if (spec.key !== undefined || spec.pointsAt === undefined) candidate.key = spec.key ?? normaliseName(name);
-    if (spec.labels !== undefined && spec.labels.length > 0) candidate.labels = spec.labels;
-    if (spec.head !== undefined) candidate.head = spec.head;
-    if (spec.title !== undefined) candidate.title = spec.title;
-    if (spec.affiliation !== undefined) candidate.affiliation = spec.affiliation;
-    if (spec.definite !== undefined) candidate.definite = spec.definite;
-    if (spec.weak !== undefined) candidate.weak = spec.weak;
-    if (spec.pointsAt !== undefined) candidate.pointsAt = spec.pointsAt;
     const index = this.out.length;
     this.out.push(candidate);
     if (spec.how === 'name' || spec.how === 'adjective' || spec.how === 'description') {

@@ -306,6 +306,7 @@ class LocalResolver {
 
   private create(c: Candidate): number {
     const id = this.entities.length;
+    // every field from the start (see Candidate): one shape for all entities
     const entity: LocalEntity = {
       id,
       name: c.name,
@@ -315,11 +316,15 @@ class LocalResolver {
       aliases: [],
       count: 0,
       keys: c.key !== undefined ? [c.key] : [normaliseName(c.name)],
+      head: c.head,
+      titles: undefined,
+      affiliation: undefined,
+      within: undefined,
+      definite: c.definite,
+      inside: undefined,
+      weak: c.weak === true ? true : undefined,
       why: [],
     };
-    if (c.head !== undefined) entity.head = c.head;
-    if (c.definite !== undefined) entity.definite = c.definite;
-    if (c.weak === true) entity.weak = true;
     this.entities.push(entity);
     this.typeVotes.push(new Map());
     return id;

@@ -348,8 +348,11 @@ class Merger {
       for (const [candidate, times] of count) {
         if (times < most) continue;
         const isShort = isAcronym(candidate);
+        // compared on every pass, not only on a tie: a comparison first reached in optimised code sends it
+        // back to the interpreter, and ties are rare enough that this happened again and again
+        const earlier = candidate < name;
         // more mentions; then a spelled-out name before an acronym; then the first in code-unit order
-        if (times > most || (acronym && !isShort) || (acronym === isShort && candidate < name)) {
+        if (times > most || (acronym && !isShort) || (acronym === isShort && earlier)) {
           most = times;
           acronym = isShort;
           name = candidate;
