@@ -10,6 +10,7 @@ import type { Schema } from '../schema';
 import { runArticleStages, type Stage, type StageContext } from './stages';
 import type { ArticleExtraction, ArticleState, LocalEntity } from './types';
 import { evidenceExcerpt } from './excerpt';
+import { definedFields } from '../../src/util/defined';
 
 /**
  * Text past this many characters is not extracted. News stories are far shorter (the longest of 21,000 in the
@@ -66,21 +67,6 @@ export function articleRecord(article: Article): ExtractedArticle {
   return out;
 }
 
-/**
- * An entity as the merge gets it: without `weak` (read only above) and without the fields this article left
- * undefined (the stages give every entity all of its fields, so that entities share one shape while they work).
- */
-function settled(entity: LocalEntity): LocalEntity {
-  const from = entity as unknown as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  // for-in, not Object.entries: no array per field, and this runs for every entity of every article
-  for (const key in from) {
-    const value = from[key];
-    if (key !== 'weak' && value !== undefined) out[key] = value;
-  }
-  return out as unknown as LocalEntity;
-}
-
 /** Keep what the merge needs: live entities (weak ones only when a fact uses them) and facts with evidence. */
 function pack(state: ArticleState): ArticleExtraction {
   const article = articleRecord(state.article);
@@ -92,7 +78,9 @@ function pack(state: ArticleState): ArticleExtraction {
     used.add(r.object);
   }
   const keep = (e: LocalEntity): boolean => e.count > 0 && (!e.weak || used.has(e.id)) && (e.kind !== 'description' || !e.weak || used.has(e.id));
-  const kept = entities.filter(keep).map(settled);
+  // without `weak` (read only here) and without the fields this article left undefined: the stages give every
+  // entity all of its fields, so that entities share one shape while they work
+  const kept = entities.filter(keep).map((e) => definedFields(e, 'weak'));
   // "Paris, France": the place a place is in tells two places of one name apart in the merge
   for (const r of relations) {
     if (r.rule !== 'place, country') continue;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { InputError } from '../../src/errors';
+import { definedFields } from '../../src/util/defined';
 import type { Article, InputFormat } from '../../src/model/article';
 import { canonicalOutlet, cleanText, leadSentence, parseDateValue } from '../clean';
 import type { Draft } from './draft';
@@ -39,12 +40,8 @@ export function assemble(draft: Draft, origin: Origin): ReadArticle {
     offsets: cleaned.offsets,
     removed: cleaned.removed,
   };
-  // absent, not undefined, so JSON output and deepEqual stay tidy; copied rather than deleted, because an
-  // object that loses a property becomes a slow dictionary, and every later stage reads the article
-  const from = fields as unknown as Record<string, unknown>;
-  const article: Record<string, unknown> = {};
-  for (const key in from) if (from[key] !== undefined) article[key] = from[key];
-  return article as unknown as ReadArticle;
+  // absent, not undefined, so JSON output and deepEqual stay tidy
+  return definedFields(fields);
 }
 
 /** The first 16 hex digits of SHA-256 over the cleaned text: the same story gets the same id wherever it comes from. */

@@ -1,6 +1,7 @@
 import { dateClues, inferPublished, storyProfile, weekdayClues, type DatedCandidate, type StoryProfile } from '../clean';
 import type { ReadArticle } from './assemble';
 import type { ReadEvent } from './reader';
+import { definedFields } from '../../src/util/defined';
 
 /**
  * How many articles before and after an undated one are looked at for a dated report of the same
@@ -104,8 +105,5 @@ function labelOf(article: ReadArticle): string {
 /** The article with its date, put after the source as in articles read with one. */
 function withDate(article: ReadArticle, published: string, from: string): ReadArticle {
   const { id, title, source, ...rest } = article;
-  const out: ReadArticle = { id, title, source, published, publishedFrom: from, ...rest };
-  if (out.title === undefined) delete out.title;
-  if (out.source === undefined) delete out.source;
-  return out;
+  return definedFields<ReadArticle>({ id, title, source, published, publishedFrom: from, ...rest });
 }
