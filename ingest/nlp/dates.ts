@@ -28,8 +28,6 @@ const WEEKDAY = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 interface Rule {
   pattern: RegExp;
   resolve(m: RegExpExecArray, ctx: Context): Omit<DateMention, 'start' | 'end' | 'text' | 'sentence'>;
-  /** capture group that holds the date when the match includes a lead word ("in 2018") */
-  group?: number;
   /**
    * capture group, in a look-behind after the pattern's core, of the word the date opens with ("last
    * Thursday"): the match starts there. The pattern needs the d flag.
@@ -101,19 +99,10 @@ export function findDates(text: string, published: string | undefined, sentenceO
   for (const rule of RULES) {
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
-      let index = m.index;
-      let whole = m[0];
       const lead = rule.lead !== undefined ? m.indices![rule.lead] : undefined;
-      if (lead !== undefined) {
-        index = lead[0];
-        whole = text.slice(index, m.index + m[0].length);
-      }
+      const index = lead !== undefined ? lead[0] : m.index;
       let start = index;
-      let matched = whole;
-      if (rule.group !== undefined) {
-        start = index + whole.lastIndexOf(m[rule.group]!);
-        matched = m[rule.group]!;
-      }
+      let matched = lead !== undefined ? text.slice(index, m.index + m[0].length) : m[0];
       // "on Thursday" keeps "on" out of the span, "last Thursday" keeps "last"
       if (/^on\s/i.test(matched)) {
         const cut = matched.search(/\s\S/) + 1;
