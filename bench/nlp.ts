@@ -60,7 +60,7 @@ function main(): void {
   const cpu = process.cpuUsage();
   for (const text of texts) {
     const analysis = nlp.analyse(text, { published: '2020-02-13' });
-    tokens += analysis.tokens.length;
+    tokens += analysis.tokens.count;
     // found when first read: read here, so they are measured
     dates += analysis.dates.length;
     quantities += analysis.quantities.length;

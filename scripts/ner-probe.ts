@@ -13,7 +13,7 @@ for (const text of process.argv.slice(2)) {
     text,
     `  sentences: ${a.sentences.map((s) => JSON.stringify(text.slice(s.start, s.end))).join(' | ')}`,
     `  mentions:  ${a.mentions.map((m) => `${m.text}/${m.label}`).join(', ')}`,
-    `  tags:      ${a.tokens.map((t) => `${t.text}/${t.pos}`).join(' ')}`,
+    `  tags:      ${a.tokens.toArray().map((t) => `${t.text}/${t.pos}`).join(' ')}`,
     `  events:    ${a.events.map((e) => `${e.text}/${e.kind}`).join(', ')}`,
     `  dates:     ${a.dates.map((d) => `${d.text}=${d.value}`).join(', ')}`,
     `  amounts:   ${a.quantities.map((q) => `${q.text}=${q.value} ${q.unit ?? ''}`).join(', ')}`,

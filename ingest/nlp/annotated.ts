@@ -9,6 +9,8 @@ export interface Annotated {
   tokenEnds: Int32Array;
   /** token texts, as sliced from text */
   words: string[];
+  /** the same in lower case */
+  lowers: string[];
   sentenceCount: number;
   /** first token of each sentence */
   sentenceTokenStarts: Int32Array;

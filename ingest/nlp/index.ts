@@ -14,4 +14,5 @@ export type {
   Sentence,
   Span,
   Token,
+  Tokens,
 } from './types';

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../../src/errors';
-import { posOf, sentenceEnd, type Annotated } from './annotated';
+import { sentenceEnd, type Annotated } from './annotated';
 import { chunk } from './chunks';
 import { findDates } from './dates';
 import { findEvents } from './events';
@@ -18,7 +18,8 @@ import { findQuantities } from './quantities';
 import { Recognizer } from './recognizer';
 import { splitSentences } from './sentences';
 import { tokenize } from './tokenize';
-import { SCHEMA_TYPE, type AnalyseOptions, type Analysis, type DateMention, type Mention, type Quantity, type Sentence, type Token } from './types';
+import { SCHEMA_TYPE, type AnalyseOptions, type Analysis, type DateMention, type Mention, type Quantity, type Sentence } from './types';
+import { TokenColumns } from './tokens';
 
 export const MODEL_FILE = 'news-en.bin';
 
@@ -30,7 +31,12 @@ export class Nlp {
     const n = spans.count;
     const infos = this.recognizer.lookUp(text, spans.starts, spans.ends, n);
     const words: string[] = new Array(n);
-    for (let i = 0; i < n; i++) words[i] = infos[i]!.word;
+    const lowers: string[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const info = infos[i]!;
+      words[i] = info.word;
+      lowers[i] = info.lower;
+    }
     const sentences = splitSentences(text, spans, words);
     const tagged = this.recognizer.tagInfos(infos, sentences.tokenStarts, sentences.count);
     let mentionCount = 0;
@@ -45,6 +51,7 @@ export class Nlp {
       tokenStarts: spans.starts,
       tokenEnds: spans.ends,
       words,
+      lowers,
       sentenceCount: sentences.count,
       sentenceTokenStarts: sentences.tokenStarts,
       pos: tagged.pos,
@@ -57,15 +64,11 @@ export class Nlp {
   analyse(text: string, options: AnalyseOptions = {}): Analysis {
     const doc = this.annotate(text);
     const sentences: Sentence[] = [];
-    const tokens: Token[] = [];
     const mentions: Mention[] = [];
     for (let s = 0; s < doc.sentenceCount; s++) {
       const from = doc.sentenceTokenStarts[s]!;
       const to = sentenceEnd(doc, s);
       sentences.push({ start: doc.tokenStarts[from]!, end: doc.tokenEnds[to - 1]!, tokenStart: from, tokenEnd: to });
-      for (let i = from; i < to; i++) {
-        tokens.push({ text: doc.words[i]!, start: doc.tokenStarts[i]!, end: doc.tokenEnds[i]!, pos: posOf(doc, i), sentence: s });
-      }
       for (const span of spansFromBilou(doc.entityLabels, from, to)) {
         const label = ENTITY_TYPES[span.type]!;
         const start = doc.tokenStarts[span.start]!;
@@ -98,7 +101,7 @@ export class Nlp {
     return {
       text,
       sentences,
-      tokens,
+      tokens: new TokenColumns(doc),
       chunks: chunk(doc),
       mentions,
       events: findEvents(doc),

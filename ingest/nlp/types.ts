@@ -32,6 +32,28 @@ export interface Token extends Span {
   sentence: number;
 }
 
+/**
+ * The tokens of an analysed text, by index from 0. Columns rather than a Token object per token: the
+ * later stages read a few fields of every token, and tens of thousands of small objects per article cost
+ * more to make and collect than the reading does. Outside [0, count) the string columns give ''.
+ */
+export interface Tokens {
+  readonly count: number;
+  /** as written */
+  text(i: number): string;
+  /** in lower case */
+  lower(i: number): string;
+  /** Penn Treebank tag from our tagger ("NNP", "VBD", ...) */
+  pos(i: number): string;
+  /** character offsets, for i in [0, count) */
+  start(i: number): number;
+  end(i: number): number;
+  /** sentence index, for i in [0, count) */
+  sentence(i: number): number;
+  /** One object per token, for tests and tools that want them. */
+  toArray(): Token[];
+}
+
 /** A base noun phrase or verb group, from the part-of-speech tags. */
 export interface Chunk extends Span {
   kind: 'NP' | 'VP';
@@ -82,7 +104,7 @@ export interface Quantity extends Span {
 export interface Analysis {
   text: string;
   sentences: Sentence[];
-  tokens: Token[];
+  tokens: Tokens;
   chunks: Chunk[];
   mentions: Mention[];
   events: EventMention[];

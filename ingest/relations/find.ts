@@ -84,8 +84,6 @@ function schemaIndex(schema: Schema): SchemaIndex {
 class RelationFinder {
   private readonly out: LocalRelation[] = [];
   private readonly seen = new Set<string>();
-  /** lower-case token texts, shared by the sentence views */
-  private readonly lower: Array<string | undefined>;
   private readonly chunksBySentence: Chunk[][];
   private readonly refsBySentence: Ref[][];
   private readonly verbIndex: Map<string, VerbPattern[]>;
@@ -94,8 +92,6 @@ class RelationFinder {
 
   constructor(private readonly input: RelationInput) {
     const n = input.analysis.sentences.length;
-    // sized up front: filling a bare [] at scattered indices would turn it into a slow sparse array
-    this.lower = new Array<string | undefined>(input.analysis.tokens.length);
     this.chunksBySentence = Array.from({ length: n }, () => []);
     this.refsBySentence = Array.from({ length: n }, () => []);
     for (const c of input.analysis.chunks) this.chunksBySentence[c.sentence]?.push(c);
@@ -107,7 +103,7 @@ class RelationFinder {
     for (let s = 0; s < this.input.analysis.sentences.length; s++) {
       const refs = this.refsBySentence[s]!;
       if (refs.length === 0) continue;
-      const view = new SentenceView(this.input.analysis, s, refs, this.input.entities, this.lower);
+      const view = new SentenceView(this.input.analysis, s, refs, this.input.entities);
       const chunks = this.chunksBySentence[s]!;
       const vps = chunks.filter((c) => c.kind === 'VP');
       const subjects = new Map<Chunk, Ref[]>();
@@ -218,7 +214,7 @@ class RelationFinder {
     const next = vps.find((v) => v.tokenStart > vp.tokenEnd);
     const { direct, preps, particle } = this.objectsOf(view, vp, next);
     const passive = view.pos(headIndex) === 'VBN' && vpHasBe(view, vp);
-    const phrase = view.analysis.text.slice(view.token(vp.tokenStart)!.start, view.token(particle !== undefined ? vp.tokenEnd : vp.tokenEnd - 1)!.end);
+    const phrase = view.analysis.text.slice(view.start(vp.tokenStart), view.end(particle !== undefined ? vp.tokenEnd : vp.tokenEnd - 1));
     const lemmaList = particle !== undefined ? [...forms.map((f) => `${f} ${particle}`), ...forms] : forms;
     const patterns = lemmaList.flatMap((l) => this.verbIndex.get(l) ?? []);
 
@@ -302,7 +298,7 @@ class RelationFinder {
       // '"...," said Esper': the speaker after the verb, only right after a quote
       if (speaker === undefined && /^(,|''|"|”)$/.test(view.word(vp.tokenStart - 1)) && hasQuote(view)) speaker = view.argAt(vp.tokenEnd, 2);
       if (speaker === undefined || view.entity(speaker).type === 'Event' || view.entity(speaker).type === 'Other') continue;
-      speakers.push({ speaker, verb: vp, phrase: view.analysis.text.slice(view.token(vp.tokenStart)!.start, view.token(vp.tokenEnd - 1)!.end) });
+      speakers.push({ speaker, verb: vp, phrase: view.analysis.text.slice(view.start(vp.tokenStart), view.end(vp.tokenEnd - 1)) });
     }
     // "according to the U.S. defense secretary"
     for (let i = view.from; i < view.to - 1; i++) {
@@ -390,7 +386,7 @@ class RelationFinder {
         const sharer = view.refEndingBefore(k2);
         if (sharer !== undefined) this.add(view, sharer, rule.predicate, object, `shares ${word}`, 0.55, `noun ${word} shared`);
       }
-      this.add(view, agent, rule.predicate, object, view.analysis.text.slice(view.token(i)!.start, view.token(Math.min(k, view.to - 1))!.end), 0.6, `noun ${word}`);
+      this.add(view, agent, rule.predicate, object, view.analysis.text.slice(view.start(i), view.end(Math.min(k, view.to - 1))), 0.6, `noun ${word}`);
     }
   }
 
@@ -459,7 +455,7 @@ class RelationFinder {
       const cover = view.refCovering(before);
       if (cover !== undefined && cover.how === 'pronoun') owner = cover;
       else if (view.pos(before) === 'POS') owner = view.refEndingBefore(before);
-      if (owner !== undefined) this.add(view, owner, 'MEMBER_OF', r, view.analysis.text.slice(view.token(before)!.start, r.end), 0.6, 'its allies');
+      if (owner !== undefined) this.add(view, owner, 'MEMBER_OF', r, view.analysis.text.slice(view.start(before), r.end), 0.6, 'its allies');
     }
   }
 

@@ -3,7 +3,7 @@
  * and the few questions the rules ask ("which entity is the noun phrase at token i?", "what is the
  * subject of this verb group?").
  */
-import type { Analysis, Chunk, Token } from '../nlp';
+import type { Analysis, Chunk, Tokens } from '../nlp';
 import type { LocalEntity, Ref } from '../extract/types';
 
 export class SentenceView {
@@ -16,19 +16,14 @@ export class SentenceView {
   private readonly covering: Array<Ref | undefined>;
   /** the widest mention ending at each token (exclusive end) */
   private readonly endsAt: Array<Ref | undefined>;
-  readonly verbs: Chunk[];
 
   constructor(
     readonly analysis: Analysis,
     readonly index: number,
     readonly refs: Ref[],
     readonly entities: readonly LocalEntity[],
-    /**
-     * lower-case token texts by token index, filled as asked, shared by the views of one article: the
-     * rules ask for the same words many times, and each toLowerCase() of a capitalised word is a new string
-     */
-    private readonly lower: Array<string | undefined> = [],
   ) {
+    this.tokens = analysis.tokens;
     const s = analysis.sentences[index]!;
     let low = s.tokenStart;
     let high = s.tokenEnd;
@@ -53,25 +48,28 @@ export class SentenceView {
     }
     this.from = s.tokenStart;
     this.to = s.tokenEnd;
-    this.verbs = [];
   }
 
   readonly from: number;
   readonly to: number;
+  private readonly tokens: Tokens;
 
-  token(i: number): Token | undefined {
-    return i >= this.from && i < this.to ? this.analysis.tokens[i] : undefined;
+  /** character offsets of token i, which must be in the sentence */
+  start(i: number): number {
+    return this.tokens.start(i);
   }
 
+  end(i: number): number {
+    return this.tokens.end(i);
+  }
+
+  /** token i in lower case; '' outside the sentence */
   word(i: number): string {
-    if (i < this.from || i >= this.to) return '';
-    let w = this.lower[i];
-    if (w === undefined) w = this.lower[i] = this.analysis.tokens[i]!.text.toLowerCase();
-    return w;
+    return i >= this.from && i < this.to ? this.tokens.lower(i) : '';
   }
 
   pos(i: number): string {
-    return this.token(i)?.pos ?? '';
+    return i >= this.from && i < this.to ? this.tokens.pos(i) : '';
   }
 
   entity(r: Ref): LocalEntity {
@@ -127,7 +125,3 @@ function at(list: Array<Ref | undefined>, i: number): Ref | undefined {
   return i >= 0 && i < list.length ? list[i] : undefined;
 }
 
-/** The verb groups of a sentence, in order. */
-export function verbGroups(analysis: Analysis, sentence: number): Chunk[] {
-  return analysis.chunks.filter((c) => c.kind === 'VP' && c.sentence === sentence);
-}

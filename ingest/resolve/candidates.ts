@@ -4,7 +4,7 @@
  * adjectives, people named by role, event and thing descriptions, definite descriptions and pronouns.
  * Pure: analysis in, candidates out; the resolve stage decides what they refer to.
  */
-import type { Analysis, Token } from '../nlp';
+import type { Analysis, Tokens } from '../nlp';
 import type { Candidate } from '../extract/types';
 import { adjectivesOf, type Countries } from './countries';
 import { bareForm, normaliseName } from './normalise';
@@ -33,7 +33,7 @@ export function findCandidates(analysis: Analysis, countries: Countries): Candid
 }
 
 class CandidateFinder {
-  private readonly tokens: Token[];
+  private readonly tokens: Tokens;
   private readonly text: string;
   /** candidate index holding each token as a name, or -1 */
   private readonly claimed: Int32Array;
@@ -44,11 +44,6 @@ class CandidateFinder {
   private readonly orgNames = new Map<string, string>();
   /** 1 where a person's name starts */
   private readonly personStarts: Uint8Array;
-  /**
-   * lower-case token texts, filled as asked: the rules ask for the same tokens again and again, and each
-   * toLowerCase() of a capitalised word is a new string
-   */
-  private readonly lowers: Array<string | undefined>;
 
   constructor(
     private readonly analysis: Analysis,
@@ -56,9 +51,8 @@ class CandidateFinder {
   ) {
     this.tokens = analysis.tokens;
     this.text = analysis.text;
-    this.claimed = new Int32Array(this.tokens.length).fill(-1);
-    this.personStarts = new Uint8Array(this.tokens.length);
-    this.lowers = new Array<string | undefined>(this.tokens.length);
+    this.claimed = new Int32Array(this.tokens.count).fill(-1);
+    this.personStarts = new Uint8Array(this.tokens.count);
     for (const m of analysis.mentions) {
       if (m.label === 'LOC') for (const adj of adjectivesOf(m.text)) this.localAdjectives.set(adj.toLowerCase(), m.text);
       if (m.label === 'ORG') this.orgNames.set(normaliseName(m.text), m.text);
@@ -92,7 +86,7 @@ class CandidateFinder {
       // "NATO's": the possessive is kept as a surface form of the name
       const end = this.pos(to) === 'POS' ? to + 1 : m.tokenEnd;
       // a trailing possessive belongs to the sentence, not the name
-      while (to > from && /^'s?$|^’s?$/.test(this.tokens[to - 1]!.text)) to--;
+      while (to > from && /^'s?$|^’s?$/.test(this.tokens.text(to - 1))) to--;
       if (m.label === 'PER') {
         // titles the recogniser took into the name ("President Donald Trump") are read by titles()
         while (to - from > 1 && this.isTitleWord(from)) from++;
@@ -107,7 +101,7 @@ class CandidateFinder {
       }
       // "Defense Secretary" before a name is a title, not a body
       if (this.allTitleWords(from, to) && this.personAt(to)) continue;
-      const last = this.tokens[to - 1]!.text.toLowerCase();
+      const last = this.tokens.text(to - 1).toLowerCase();
       const event = this.analysis.events.find((e) => e.tokenEnd === to && e.tokenStart <= from + 1 && e.trigger === last);
       if (event !== undefined) {
         this.add({ from, to, how: 'name', type: THING_KINDS.has(event.kind) ? 'Other' : 'Event', kind: 'name', head: event.trigger });
@@ -147,7 +141,7 @@ class CandidateFinder {
       this.bodyAround(index);
       return;
     }
-    const lastWord = normaliseName(this.tokens[to - 1]!.text);
+    const lastWord = normaliseName(this.tokens.text(to - 1));
     const org = this.orgNames.get(lastWord);
     if (org !== undefined) {
       const index = this.add({ from, to, how: 'name', type: 'Organization', kind: 'name', name: org });
@@ -163,11 +157,11 @@ class CandidateFinder {
     const c = this.out[index]!;
     let next = c.tokenEnd;
     // "the Taliban group", "the radical Islamist Taliban group": the body's own head noun
-    if (next < this.tokens.length && ORG_HEADS.has(this.lower(next)) && this.pos(next) === 'NN' && c.type === 'Organization') {
+    if (next < this.tokens.count && ORG_HEADS.has(this.lower(next)) && this.pos(next) === 'NN' && c.type === 'Organization') {
       this.grow(index, c.tokenStart, next + 1, 'group');
       next++;
     }
-    if (next < this.tokens.length && this.isCommonNoun(next)) {
+    if (next < this.tokens.count && this.isCommonNoun(next)) {
       const word = this.lower(next);
       if (INSTITUTION_NOUNS.has(word) && (c.how === 'adjective' || c.labels?.includes('Country'))) {
         const name = this.slice(c.tokenStart, next + 1);
@@ -212,7 +206,7 @@ class CandidateFinder {
           from = -1;
           break;
         }
-        if (CAPITAL.test(this.tokens[i]!.text) && (i > chunk.tokenStart || this.pos(i) !== 'DT')) {
+        if (CAPITAL.test(this.tokens.text(i)) && (i > chunk.tokenStart || this.pos(i) !== 'DT')) {
           if (from === -1) from = i;
           to = i + 1;
         }
@@ -231,7 +225,7 @@ class CandidateFinder {
     for (const chunk of this.analysis.chunks) {
       if (chunk.kind !== 'NP' || this.lower(chunk.tokenStart) !== 'the') continue;
       let head = chunk.tokenEnd - 1;
-      if (/^'s?$|^’s?$/.test(this.tokens[head]!.text) || this.pos(head) === 'POS') head--;
+      if (/^'s?$|^’s?$/.test(this.tokens.text(head)) || this.pos(head) === 'POS') head--;
       // "the country's security forces" chunks as one phrase: the description ends at the possessive
       for (let i = chunk.tokenStart + 1; i < chunk.tokenEnd - 1; i++) {
         if (this.pos(i + 1) === 'POS') {
@@ -260,10 +254,10 @@ class CandidateFinder {
       head: e.trigger,
       kind: e.kind,
     }));
-    for (let i = 0; i < this.tokens.length; i++) {
-      if (!OTHER_HEADS.has(this.lower(i)) || !this.isCommonNoun(i) || (i + 1 < this.tokens.length && this.isCommonNoun(i + 1))) continue;
+    for (let i = 0; i < this.tokens.count; i++) {
+      if (!OTHER_HEADS.has(this.lower(i)) || !this.isCommonNoun(i) || (i + 1 < this.tokens.count && this.isCommonNoun(i + 1))) continue;
       let from = i;
-      while (from > 0 && /^(NN|NNS|NNP|JJ|JJR|CD|VBN)$/.test(this.pos(from - 1)) && this.tokens[from - 1]!.sentence === this.tokens[i]!.sentence) from--;
+      while (from > 0 && /^(NN|NNS|NNP|JJ|JJR|CD|VBN)$/.test(this.pos(from - 1)) && this.tokens.sentence(from - 1) === this.tokens.sentence(i)) from--;
       spans.push({ from, to: i + 1, head: this.lower(i), kind: 'thing' });
     }
     for (const e of spans) {
@@ -274,9 +268,13 @@ class CandidateFinder {
       while (from < headIndex && /^(CD|RB)$/.test(this.pos(from))) from++;
       const det = from > 0 ? this.lower(from - 1) : '';
       const definite = det === 'the' || this.pos(from - 1) === 'PRP$' || this.pos(from - 1) === 'POS';
-      const modifiers = this.tokens.slice(from, headIndex);
-      const named = modifiers.some((t, k) => this.claimed[from + k] !== -1 || /^NNP/.test(t.pos));
-      const compound = modifiers.some((t) => /^NN/.test(t.pos));
+      let named = false;
+      let compound = false;
+      for (let k = from; k < headIndex; k++) {
+        const pos = this.pos(k);
+        if (this.claimed[k] !== -1 || /^NNP/.test(pos)) named = true;
+        if (/^NN/.test(pos)) compound = true;
+      }
       const complement = this.complementEnd(e.to);
       // a bare "violence" or "attacks" is not a node; "attacks on the U.S." or "a suicide bombing" may be
       const strong = named || compound || (complement > e.to && e.kind !== 'conflict' && /^(of|for|between)$/.test(this.lower(e.to)));
@@ -293,23 +291,23 @@ class CandidateFinder {
       });
       const cand = this.out[index]!;
       if (det === 'the' || det === 'a' || det === 'an') {
-        cand.start = this.tokens[from - 1]!.start;
+        cand.start = this.tokens.start(from - 1);
         cand.text = this.text.slice(cand.start, cand.end);
       }
-      if (complement > e.to) cand.longText = this.text.slice(cand.start, this.tokens[complement - 1]!.end);
+      if (complement > e.to) cand.longText = this.text.slice(cand.start, this.tokens.end(complement - 1));
     }
   }
 
   /** The end of "of defense chiefs from NATO", "in Kabul", "for a ceasefire" after an event noun. */
   private complementEnd(after: number): number {
-    if (after >= this.tokens.length || !/^(of|for|in|between|on|to)$/.test(this.lower(after))) return after;
+    if (after >= this.tokens.count || !/^(of|for|in|between|on|to)$/.test(this.lower(after))) return after;
     if (this.lower(after) === 'to' && this.pos(after + 1) !== 'VB') return after;
-    const sentence = this.tokens[after]!.sentence;
+    const sentence = this.tokens.sentence(after);
     let end = after + 1;
     let nouns = 0;
-    while (end < this.tokens.length && end - after < 9 && this.tokens[end]!.sentence === sentence) {
+    while (end < this.tokens.count && end - after < 9 && this.tokens.sentence(end) === sentence) {
       const p = this.pos(end);
-      if (/^(,|\.|:|WDT|WP|MD|VB|VBD|VBZ|VBP|VBN|VBG|TO|``|''|\(|\))$/.test(p) || this.tokens[end]!.text === '"') break;
+      if (/^(,|\.|:|WDT|WP|MD|VB|VBD|VBZ|VBP|VBN|VBG|TO|``|''|\(|\))$/.test(p) || this.tokens.text(end) === '"') break;
       if (/^(days|weeks|months|years|hours)$/.test(this.lower(end))) return after;
       if (/^NN/.test(p)) nouns++;
       end++;
@@ -325,7 +323,7 @@ class CandidateFinder {
       const word = this.lower(head);
       if (!ROLE_NOUNS.has(word) || this.pos(head) !== 'NN' || this.claimed[head] !== -1) continue;
       // a capitalised title before a name is the name's title ("U.S. Secretary of State Mike Pompeo")
-      if (/^[A-Z]/.test(this.tokens[head]!.text) && this.personWithin(head + 1, 4)) continue;
+      if (/^[A-Z]/.test(this.tokens.text(head)) && this.personWithin(head + 1, 4)) continue;
       let affiliation = -1;
       let titleFrom = chunk.tokenStart;
       for (let i = chunk.tokenStart; i < head; i++) {
@@ -364,19 +362,19 @@ class CandidateFinder {
       if (found === undefined) continue;
       person.title = found.title;
       if (found.affiliation !== -1) person.affiliation = found.affiliation;
-      if (before !== undefined) person.titledText = this.text.slice(this.tokens[before.from]!.start, person.end);
+      if (before !== undefined) person.titledText = this.text.slice(this.tokens.start(before.from), person.end);
     }
   }
 
   private titleBefore(nameStart: number): { title: string; affiliation: number; from: number } | undefined {
     let i = nameStart - 1;
     // "special envoy on Afghan reconciliation, Zalmay Khalilzad": the title stands before a comma
-    const apposed = i >= 0 && this.tokens[i]!.text === ',';
+    const apposed = i >= 0 && this.tokens.text(i) === ',';
     if (apposed) i--;
     let from = i + 1;
     let core = false;
     let affiliation = -1;
-    while (i >= 0 && this.tokens[i]!.sentence === this.tokens[nameStart]!.sentence) {
+    while (i >= 0 && this.tokens.sentence(i) === this.tokens.sentence(nameStart)) {
       const word = this.lower(i);
       const c = this.claimed[i]!;
       if (c !== -1) {
@@ -389,8 +387,8 @@ class CandidateFinder {
           break;
         }
       } else if (TITLE_CORE.has(word)) core = true;
-      else if (!(TITLE_EXTRA.has(word) || word === 'of' || (apposed && /^(on|for|JJ|NN|NNP)$/.test(word === 'on' || word === 'for' ? word : this.pos(i))) || (/^[A-Z]/.test(this.tokens[i]!.text) && /^NNP/.test(this.pos(i))))) break;
-      if (/^('s|’s)$/.test(this.tokens[i]!.text)) break;
+      else if (!(TITLE_EXTRA.has(word) || word === 'of' || (apposed && /^(on|for|JJ|NN|NNP)$/.test(word === 'on' || word === 'for' ? word : this.pos(i))) || (/^[A-Z]/.test(this.tokens.text(i)) && /^NNP/.test(this.pos(i))))) break;
+      if (/^('s|’s)$/.test(this.tokens.text(i))) break;
       from = i;
       i--;
     }
@@ -411,17 +409,18 @@ class CandidateFinder {
   }
 
   private titleAfter(nameEnd: number): { title: string; affiliation: number } | undefined {
-    if (nameEnd >= this.tokens.length || this.tokens[nameEnd]!.text !== ',') return undefined;
+    if (nameEnd >= this.tokens.count || this.tokens.text(nameEnd) !== ',') return undefined;
     let i = nameEnd + 1;
-    const sentence = this.tokens[nameEnd]!.sentence;
+    const sentence = this.tokens.sentence(nameEnd);
     let core = -1;
     let affiliation = -1;
     let from = i;
-    if (i < this.tokens.length && this.pos(i) === 'DT') from = ++i;
+    if (i < this.tokens.count && this.pos(i) === 'DT') from = ++i;
     let end = i;
-    while (i < this.tokens.length && i - nameEnd < 10 && this.tokens[i]!.sentence === sentence) {
-      const t = this.tokens[i]!;
-      if (t.text === ',' || t.text === '.' || /^(VB|MD|WDT|WP)/.test(t.pos)) break;
+    while (i < this.tokens.count && i - nameEnd < 10 && this.tokens.sentence(i) === sentence) {
+      const text = this.tokens.text(i);
+      const pos = this.tokens.pos(i);
+      if (text === ',' || text === '.' || /^(VB|MD|WDT|WP)/.test(pos)) break;
       const c = this.claimed[i]!;
       if (c !== -1) {
         if (core === -1) from = this.out[c]!.tokenEnd;
@@ -431,7 +430,7 @@ class CandidateFinder {
         continue;
       }
       if (TITLE_CORE.has(this.lower(i))) core = i;
-      else if (!(TITLE_EXTRA.has(this.lower(i)) || /^(of|POS|JJ|NN|NNP)$/.test(this.lower(i) === 'of' ? 'of' : t.pos))) break;
+      else if (!(TITLE_EXTRA.has(this.lower(i)) || /^(of|POS|JJ|NN|NNP)$/.test(this.lower(i) === 'of' ? 'of' : pos))) break;
       i++;
       end = i;
     }
@@ -444,15 +443,12 @@ class CandidateFinder {
 
   private pronouns(): void {
     let inQuote = false;
-    for (let i = 0; i < this.tokens.length; i++) {
-      const t = this.tokens[i]!;
-      if (t.text === '"' || t.text === '“' || t.text === '”') inQuote = t.text === '“' ? true : t.text === '”' ? false : !inQuote;
-      if (i > 0 && t.sentence !== this.tokens[i - 1]!.sentence && t.text !== '"') {
-        // a quote does not run across paragraphs in news; a new sentence that opens without one is outside
-      }
+    for (let i = 0; i < this.tokens.count; i++) {
+      const text = this.tokens.text(i);
+      if (text === '"' || text === '“' || text === '”') inQuote = text === '“' ? true : text === '”' ? false : !inQuote;
       const word = this.lower(i);
       const sort = PRONOUNS.get(word);
-      if (sort === undefined || !/^PRP/.test(t.pos) || inQuote) continue;
+      if (sort === undefined || !/^PRP/.test(this.pos(i)) || inQuote) continue;
       if (word === 'it') continue;
       this.add({ from: i, to: i + 1, how: 'pronoun', kind: 'name', pointsAt: { type: sort === 'person' ? 'Person' : 'Thing' } });
     }
@@ -461,18 +457,18 @@ class CandidateFinder {
   // ---- helpers
 
   private add(spec: CandidateSpec): number {
-    const first = this.tokens[spec.from]!;
-    const last = this.tokens[spec.to - 1]!;
-    const text = this.text.slice(first.start, last.end);
+    const start = this.tokens.start(spec.from);
+    const end = this.tokens.end(spec.to - 1);
+    const text = this.text.slice(start, end);
     const name = spec.name ?? bareForm(text);
     // every field from the start, absent ones undefined: candidates then share one shape, and the stages
     // that read them run on code optimised once, not again for each new combination of fields
     const candidate: Candidate = {
-      start: first.start,
-      end: last.end,
+      start,
+      end,
       tokenStart: spec.from,
       tokenEnd: spec.to,
-      sentence: first.sentence,
+      sentence: this.tokens.sentence(spec.from),
       text,
       how: spec.how,
       type: spec.type,
@@ -503,31 +499,27 @@ class CandidateFinder {
     const c = this.out[index]!;
     c.tokenStart = from;
     c.tokenEnd = to;
-    c.start = this.tokens[from]!.start;
-    c.end = this.tokens[to - 1]!.end;
+    c.start = this.tokens.start(from);
+    c.end = this.tokens.end(to - 1);
     c.text = this.text.slice(c.start, c.end);
     c.how = how;
     for (let i = from; i < to; i++) if (this.claimed[i] === -1) this.claimed[i] = index;
   }
 
   private slice(from: number, to: number): string {
-    return this.text.slice(this.tokens[from]!.start, this.tokens[to - 1]!.end);
+    return this.text.slice(this.tokens.start(from), this.tokens.end(to - 1));
   }
 
   private lower(i: number): string {
-    const t = this.tokens[i];
-    if (t === undefined) return '';
-    let w = this.lowers[i];
-    if (w === undefined) w = this.lowers[i] = t.text.toLowerCase();
-    return w;
+    return this.tokens.lower(i);
   }
 
   private pos(i: number): string {
-    return this.tokens[i]?.pos ?? '';
+    return this.tokens.pos(i);
   }
 
   private isCommonNoun(i: number): boolean {
-    return /^NNS?$/.test(this.pos(i)) || (NOUN.test(this.pos(i)) && /^[a-z]/.test(this.tokens[i]!.text));
+    return /^NNS?$/.test(this.pos(i)) || (NOUN.test(this.pos(i)) && /^[a-z]/.test(this.tokens.text(i)));
   }
 
   private isTitleWord(i: number): boolean {
@@ -549,7 +541,7 @@ class CandidateFinder {
   }
 
   private personWithin(from: number, length: number): boolean {
-    for (let i = Math.max(0, from); i < from + length && i < this.tokens.length; i++) if (this.personStarts[i] === 1) return true;
+    for (let i = Math.max(0, from); i < from + length && i < this.tokens.count; i++) if (this.personStarts[i] === 1) return true;
     return false;
   }
 

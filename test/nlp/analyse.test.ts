@@ -28,7 +28,7 @@ describe('analyse', function () {
   it('gives character offsets into the given text and maps labels to schema types', () => {
     const text = 'Heavy rain fell.\n\nOfficials in Lisbon said Maria Silva had resigned.';
     const a = nlp.analyse(text);
-    for (const t of a.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+    for (const t of a.tokens.toArray()) assert.equal(text.slice(t.start, t.end), t.text);
     for (const m of a.mentions) assert.equal(text.slice(m.start, m.end), m.text);
     assert.deepEqual(
       a.sentences.map((s) => text.slice(s.start, s.end)),
@@ -43,7 +43,7 @@ describe('analyse', function () {
   it('tags parts of speech and chunks noun phrases and verb groups', () => {
     const a = nlp.analyse('The new minister has visited the northern border.');
     assert.deepEqual(
-      a.tokens.map((t) => t.pos),
+      a.tokens.toArray().map((t) => t.pos),
       ['DT', 'JJ', 'NN', 'VBZ', 'VBN', 'DT', 'JJ', 'NN', '.'],
     );
     assert.deepEqual(
