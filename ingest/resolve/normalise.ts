@@ -4,8 +4,34 @@ import { memoised } from '../../src/util/memo';
 const QUOTES = /[\u2018\u2019\u02bc`]/g;
 
 /** Lower case, no "the", no possessive, no dots or apostrophes, single spaces: "the U.S.'s" -> "us". */
+export function normaliseName(text: string): string {
+  const lower = text.toLowerCase();
+  return plainNormal(lower) ?? normaliseMarked(text);
+}
+
 // remembered: the same names come back in every article and the merge, and each costs eight regular-expression passes
-export const normaliseName = memoised(normaliseNow, 50_000);
+const normaliseMarked = memoised(normaliseNow, 50_000);
+
+/**
+ * The normal form of a lower-cased name that is already nearly one (letters a-z, digits, "&", "-" and single
+ * inner spaces, as most names are once lower-cased): only a leading article goes. Undefined for any other
+ * name, which takes the full set of passes. A scan and no lookup, so most names cost less than a hash of them.
+ */
+function plainNormal(s: string): string | undefined {
+  const n = s.length;
+  if (n === 0) return undefined;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 38 || c === 45) continue;
+    if (c === 32 && i > 0 && i < n - 1 && s.charCodeAt(i - 1) !== 32) continue;
+    return undefined;
+  }
+  // as /^(the|a|an) / would take it off
+  if (s.startsWith('the ')) return s.slice(4);
+  if (s.startsWith('a ')) return s.slice(2);
+  if (s.startsWith('an ')) return s.slice(3);
+  return s;
+}
 
 function normaliseNow(text: string): string {
   let s = text.replace(QUOTES, "'").toLowerCase();
@@ -23,8 +49,23 @@ export function bareForm(text: string): string {
     .trim();
 }
 
+/** The normal form in letters, digits and single inner dashes, "&" spelled "and": "AT&T Inc." -> "atandt-inc". */
 export function slug(text: string): string {
-  return normaliseName(text).replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
+  const s = normaliseName(text);
+  let out = '';
+  let gap = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const alnum = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (!alnum && c !== 38) {
+      gap = true;
+      continue;
+    }
+    if (gap && out.length > 0) out += '-';
+    gap = false;
+    out += c === 38 ? 'and' : s[i]!;
+  }
+  return out || 'x';
 }
 
 /** `e:person:mark-esper`: the type and the normalised name, so another article reaches the same node. */
