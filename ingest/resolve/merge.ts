@@ -64,16 +64,18 @@ class Merger {
   // ---- rules
 
   private names(): void {
-    const byKey = new Map<string, number>();
+    // people apart from the rest: a person and a place of the same name are two things
+    const people = new Map<string, number>();
+    const others = new Map<string, number>();
     this.nodes.forEach((n, i) => {
       const e = n.entity;
       if (e.kind !== 'name') return;
+      const byKey = e.type === 'Person' ? people : others;
       for (const key of e.keys) {
         if (e.type === 'Person' && !key.includes(' ')) continue;
-        const k = `${e.type === 'Person' ? 'p' : 'n'}:${key}`;
-        const known = byKey.get(k);
+        const known = byKey.get(key);
         if (known === undefined) {
-          byKey.set(k, i);
+          byKey.set(key, i);
           continue;
         }
         const other = this.nodes[known]!.entity;
@@ -265,26 +267,43 @@ class Merger {
   // ---- output
 
   private build(): ExtractionDocument {
-    const members = new Map<number, number[]>();
-    this.nodes.forEach((_, i) => {
+    // the nodes of each group, groups in the order their first node comes (which decides the "-2" ids),
+    // as one index array rather than a list per group
+    const n = this.nodes.length;
+    const groupOfRoot = new Int32Array(n).fill(-1);
+    const groupOf = new Int32Array(n);
+    const roots: number[] = [];
+    for (let i = 0; i < n; i++) {
       const root = this.find(i);
-      const list = members.get(root) ?? [];
-      list.push(i);
-      members.set(root, list);
-    });
-    const idOfRoot = new Map<number, string>();
+      let g = groupOfRoot[root]!;
+      if (g < 0) {
+        g = groupOfRoot[root] = roots.length;
+        roots.push(root);
+      }
+      groupOf[i] = g;
+    }
+    const groups = roots.length;
+    const starts = new Int32Array(groups + 1);
+    for (let i = 0; i < n; i++) starts[groupOf[i]! + 1]++;
+    for (let g = 0; g < groups; g++) starts[g + 1] += starts[g]!;
+    const members = new Int32Array(n);
+    const filled = starts.slice(0, groups);
+    for (let i = 0; i < n; i++) members[filled[groupOf[i]!]!++] = i;
+
+    const idOfGroup: string[] = new Array(groups);
     const used = new Map<string, number>();
     const entities: ExtractedEntity[] = [];
-    for (const [root, list] of members) {
+    for (let g = 0; g < groups; g++) {
+      const list = members.subarray(starts[g]!, starts[g + 1]!);
       const entity = this.entityOf(list);
       let id = entity.id;
-      const n = used.get(id) ?? 0;
-      used.set(id, n + 1);
-      if (n > 0) id = `${id}-${n + 1}`;
+      const times = used.get(id) ?? 0;
+      used.set(id, times + 1);
+      if (times > 0) id = `${id}-${times + 1}`;
       entity.id = id;
-      idOfRoot.set(root, id);
+      idOfGroup[g] = id;
       if (this.options.explain) {
-        const why = list.flatMap((i) => this.why[i]!);
+        const why = [...list].flatMap((i) => this.why[i]!);
         if (why.length > 0) (entity as ExtractedEntity & { mergedBecause?: string[] }).mergedBecause = [...new Set(why)];
       }
       entities.push(entity);
@@ -294,8 +313,8 @@ class Merger {
     this.extractions.forEach((x, a) => {
       const map = this.nodeOf[a]!;
       for (const r of x.relations) {
-        let s = idOfRoot.get(this.find(map.get(r.subject)!))!;
-        let o = idOfRoot.get(this.find(map.get(r.object)!))!;
+        let s = idOfGroup[groupOf[map.get(r.subject)!]!]!;
+        let o = idOfGroup[groupOf[map.get(r.object)!]!]!;
         if (s === o) continue;
         if (symmetric.has(r.predicate) && o < s) [s, o] = [o, s];
         const key = `${s}|${r.predicate}|${o}`;
@@ -318,30 +337,37 @@ class Merger {
     };
   }
 
-  private entityOf(list: number[]): ExtractedEntity {
-    const nodes = list.map((i) => this.nodes[i]!);
-    const named = nodes.filter((n) => n.entity.kind === 'name');
-    const pool = named.length > 0 ? named : nodes;
-    // type: the vote of the mentions, a country always a Location
-    const votes = new Map<string, number>();
+  /** One entity from the nodes of a group (node indices, ascending). */
+  private entityOf(list: Int32Array): ExtractedEntity {
+    let namedCount = 0;
     let country = false;
-    for (const n of nodes) {
-      votes.set(n.entity.type, (votes.get(n.entity.type) ?? 0) + Math.max(1, n.entity.count));
-      if (n.entity.labels.includes('Country')) country = true;
+    for (let k = 0; k < list.length; k++) {
+      const e = this.nodes[list[k]!]!.entity;
+      if (e.kind === 'name') namedCount++;
+      if (e.labels.includes('Country')) country = true;
     }
-    let type = country ? 'Location' : [...votes].sort((p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : 1))[0]![0];
+    // the pool the name comes from: the named nodes, or all when none is named
+    const pool: LocalEntity[] = [];
+    for (let k = 0; k < list.length; k++) {
+      const e = this.nodes[list[k]!]!.entity;
+      if (namedCount === 0 || e.kind === 'name') pool.push(e);
+    }
+    // type: the vote of the mentions (most mentions, then the first in code-unit order), a country always a Location
+    let type: string | undefined = country ? 'Location' : voteOfTypes(this.nodes, list);
     // name: a person's longest full name; otherwise the name most mentioned
     let name: string;
     // (one pass each, not a sort: a place or a body can have thousands of mentions)
-    if (type === 'Person' && named.length > 0) {
-      name = pool[0]!.entity.name;
-      for (const n of pool) {
-        const candidate = n.entity.name;
+    if (type === 'Person' && namedCount > 0) {
+      name = pool[0]!.name;
+      for (const e of pool) {
+        const candidate = e.name;
         if (candidate.length > name.length || (candidate.length === name.length && candidate < name)) name = candidate;
       }
+    } else if (pool.length === 1) {
+      name = pool[0]!.name;
     } else {
       const count = new Map<string, number>();
-      for (const n of pool) count.set(n.entity.name, (count.get(n.entity.name) ?? 0) + Math.max(1, n.entity.count));
+      for (const e of pool) count.set(e.name, (count.get(e.name) ?? 0) + Math.max(1, e.count));
       let most = -1;
       let acronym = false;
       name = '';
@@ -368,15 +394,17 @@ class Merger {
     const aliasSet = new Set<string>();
     const mentions = new Map<string, EntityMentions>();
     const labels = new Set<string>();
-    for (const n of nodes) {
-      for (const a of n.entity.aliases) aliasSet.add(a);
-      for (const l of n.entity.labels) labels.add(l);
-      const article = this.extractions[n.article]!.article.id;
+    for (let k = 0; k < list.length; k++) {
+      const node = this.nodes[list[k]!]!;
+      const e = node.entity;
+      for (const a of e.aliases) aliasSet.add(a);
+      for (const l of e.labels) labels.add(l);
+      const article = this.extractions[node.article]!.article.id;
       const m = mentions.get(article);
-      if (m === undefined) mentions.set(article, { article, count: Math.max(1, n.entity.count), aliases: [...n.entity.aliases] });
+      if (m === undefined) mentions.set(article, { article, count: Math.max(1, e.count), aliases: e.aliases.slice() });
       else {
-        m.count += Math.max(1, n.entity.count);
-        for (const a of n.entity.aliases) if (!m.aliases.includes(a)) m.aliases.push(a);
+        m.count += Math.max(1, e.count);
+        for (const a of e.aliases) if (!m.aliases.includes(a)) m.aliases.push(a);
       }
     }
     const aliases = [...aliasSet];
@@ -427,17 +455,42 @@ class Merger {
  * dots). The aliases are gathered once, and only when a key could be one: a body named in thousands of
  * articles has thousands of aliases.
  */
-function acronymOf(pool: readonly Node[]): string | undefined {
+function acronymOf(pool: readonly LocalEntity[]): string | undefined {
   let written: Set<string> | undefined;
-  for (const n of pool) {
-    for (const k of n.entity.keys) {
+  for (const e of pool) {
+    for (const k of e.keys) {
       const upper = k.toUpperCase();
       if (!isAcronym(upper) || k.includes(' ') || k.length > 6) continue;
-      written ??= new Set(pool.flatMap((m) => m.entity.aliases.map((a) => a.replace(/\./g, ''))));
+      written ??= new Set(pool.flatMap((m) => m.aliases.map((a) => a.replace(/\./g, ''))));
       if (written.has(upper)) return k;
     }
   }
   return undefined;
+}
+
+/**
+ * The type most mentions give the nodes, weighing each node by its mentions; a tie goes to the type first
+ * in code-unit order. Undefined only when no node has a type.
+ */
+function voteOfTypes(nodes: readonly Node[], list: Int32Array): string | undefined {
+  const first = nodes[list[0]!]!.entity.type;
+  let mixed = false;
+  for (let k = 1; k < list.length; k++) if (nodes[list[k]!]!.entity.type !== first) mixed = true;
+  if (!mixed) return first;
+  const votes = new Map<string, number>();
+  for (let k = 0; k < list.length; k++) {
+    const e = nodes[list[k]!]!.entity;
+    votes.set(e.type, (votes.get(e.type) ?? 0) + Math.max(1, e.count));
+  }
+  let type: string | undefined;
+  let most = -1;
+  for (const [t, times] of votes) {
+    if (times > most || (times === most && t < type!)) {
+      most = times;
+      type = t;
+    }
+  }
+  return type;
 }
 
 interface Neighbours {
