@@ -8,9 +8,19 @@ import { asInputError } from './load';
 
 /** One thing to read, found from the paths the user gave. */
 export type Input =
-  | { kind: 'file'; path: string; size: number }
+  | FileInput
   | { kind: 'stdin' }
   | { kind: 'failure'; error: InputError };
+
+export interface FileInput {
+  kind: 'file';
+  path: string;
+  /**
+   * bytes on disk; for a plain file listed from a folder, unknown until the reader opens it and fills it
+   * in: asking first would cost a second path lookup per file, and folders hold thousands of small files
+   */
+  size: number | undefined;
+}
 
 /**
  * Expands files, folders (recursively) and glob patterns into files, lazily: a folder is listed
@@ -71,7 +81,10 @@ async function* walk(root: string): AsyncGenerator<Input> {
       if (entry.isDirectory()) subdirs.push(full);
       else if ((entry.isFile() || entry.isSymbolicLink()) && kindOf(entry.name).format !== undefined) {
         found++;
-        yield* fileInput(full);
+        // a link may lead to a folder, and gzip and JSON Lines are streamed rather than opened ahead: those are looked at now
+        const kind = kindOf(entry.name);
+        if (entry.isFile() && !kind.gzip && kind.format !== 'jsonl') yield { kind: 'file', path: full, size: undefined };
+        else yield* fileInput(full);
       }
     }
     // depth first, in name order

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
@@ -10,7 +10,7 @@ import type { Draft } from './draft';
 import { kindOf, sniffFormat } from './formats';
 import { parseHtml } from './html';
 import { SAME_STORY_WINDOW, withInferredDates } from './infer-dates';
-import { expandInputs, type Input } from './inputs';
+import { expandInputs, type FileInput, type Input } from './inputs';
 import { parseJsonDocument, parseJsonLine } from './json';
 import { DEFAULT_MAX_BYTES, TOO_LONG, asInputError, linesOfStream, openStream, readAll, tooLarge } from './load';
 import { parseMd } from './md';
@@ -65,7 +65,7 @@ async function* readEach(paths: readonly string[], options: ReadOptions): AsyncG
     } catch (error) {
       yield { kind: 'failure', error: unexpected(error, name) };
     } finally {
-      options.onInput?.({ path: name, bytes: input.kind === 'file' ? input.size : 0 });
+      options.onInput?.({ path: name, bytes: input.kind === 'file' ? (input.size ?? 0) : 0 });
     }
   }
 }
@@ -80,11 +80,13 @@ function load(input: Input, maxBytes: number): Promise<Buffer> | undefined {
   if (input.kind !== 'file') return undefined;
   const kind = kindOf(input.path);
   if (kind.format === 'jsonl') return undefined;
+  if (input.size === undefined) return openAndRead(input, maxBytes);
+  const size = input.size;
   const start = (): Promise<Buffer> => {
-    if (!kind.gzip && input.size > maxBytes) return Promise.reject(tooLarge(input.path, input.size, maxBytes, 'file', true));
+    if (!kind.gzip && size > maxBytes) return Promise.reject(tooLarge(input.path, size, maxBytes, 'file', true));
     // gzip is streamed: its size is known only once it is read, and the limit applies as it expands
     if (kind.gzip) return readAll(openStream(input.path, true), input.path, maxBytes);
-    if (input.size > READ_AHEAD_MAX_BYTES) return fs.readFile(input.path);
+    if (size > READ_AHEAD_MAX_BYTES) return fs.readFile(input.path);
     // a small file is read in one synchronous call: four system calls, where the async path adds
     // a thread-pool round trip to each, and reading many small files is mostly that overhead
     try {
@@ -94,9 +96,36 @@ function load(input: Input, maxBytes: number): Promise<Buffer> | undefined {
     }
   };
   // large files and gzip (which may expand up to the limit) are read only when their turn comes
-  if (input.size > READ_AHEAD_MAX_BYTES || kind.gzip) return lazy(start);
-  const promise = start();
-  promise.catch(() => undefined); // handled when its turn comes; not an unhandled rejection meanwhile
+  if (size > READ_AHEAD_MAX_BYTES || kind.gzip) return lazy(start);
+  return handled(start());
+}
+
+/**
+ * A plain file listed from a folder, its size not yet known: opened, measured (filling in input.size) and,
+ * when small, read at once; a large one is read when its turn comes, and one over the limit never.
+ */
+function openAndRead(input: FileInput, maxBytes: number): Promise<Buffer> {
+  let fd: number;
+  try {
+    fd = openSync(input.path, 'r');
+  } catch (error) {
+    return handled(Promise.reject(error));
+  }
+  try {
+    const size = (input.size = fstatSync(fd).size);
+    if (size > maxBytes) return handled(Promise.reject(tooLarge(input.path, size, maxBytes, 'file', true)));
+    if (size > READ_AHEAD_MAX_BYTES) return lazy(() => fs.readFile(input.path));
+    return Promise.resolve(readFileSync(fd));
+  } catch (error) {
+    return handled(Promise.reject(error));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A promise whose failure is handled when its turn comes: not an unhandled rejection meanwhile. */
+function handled(promise: Promise<Buffer>): Promise<Buffer> {
+  promise.catch(() => undefined);
   return promise;
 }
 

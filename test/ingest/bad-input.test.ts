@@ -63,6 +63,25 @@ describe('ingest: bad input is reported, skipped, and the rest goes on', () => {
     assert.match(message, /file is 97\.7 KB, over the 64\.0 KB limit for one article \(raise it with --max-input-size/);
   });
 
+  it('files found in a folder: one over the limit is refused with its size, a large one is read, and each reports its size', async () => {
+    const small = file('dir/a.txt', GOOD);
+    // past the 1 MiB up to which files are read ahead, under the limit
+    const large = file('dir/b.txt', `Long read\n\n${'The council met again to discuss the harbour plans. '.repeat(24_000)}\n`);
+    file('dir/c.txt', 'word '.repeat(1_000_000));
+    const sizes: Array<[string, number]> = [];
+    const { articles, failures } = await readAll([path.join(tmp, 'dir')], { maxBytes: 4 * 1024 * 1024, onInput: (i) => sizes.push([path.basename(i.path), i.bytes]) });
+    assert.deepEqual(articles.map((a) => a.file), ['a.txt', 'b.txt']);
+    assert.ok(articles[1]!.text.length > 1024 * 1024);
+    assert.deepEqual(failures, [`${path.join(tmp, 'dir', 'c.txt')}: file is 4.8 MB, over the 4.0 MB limit for one article (raise it with --max-input-size if it really is one article, or split it into JSON Lines)`]);
+    assert.deepEqual(sizes, [
+      ['a.txt', fs.statSync(small).size],
+      ['b.txt', fs.statSync(large).size],
+      ['c.txt', 5_000_000],
+    ]);
+    const { surveyInputs } = await import('../../ingest/read');
+    assert.deepEqual(await surveyInputs([path.join(tmp, 'dir')]), { files: 3, bytes: fs.statSync(small).size + fs.statSync(large).size + 5_000_000 });
+  });
+
   it('a gzip that expands past the limit is stopped while it streams', async () => {
     const bomb = file('bomb.txt.gz', zlib.gzipSync(Buffer.alloc(5 * 1024 * 1024, 'a')));
     assert.ok(fs.statSync(bomb).size < 64 * 1024, 'small on disk');
