@@ -40,6 +40,23 @@ describe('analyse', function () {
     assert.equal(a.mentions.find((m) => m.text === 'Maria Silva')?.type, 'Person');
   });
 
+  it('gives tokens as columns: text, lower case, tag, offsets and sentence by index, empty strings outside', () => {
+    const text = 'NATO met in Brussels.\n\nThe U.S. Envoy left.';
+    const t = nlp.analyse(text).tokens;
+    assert.equal(t.count, 10);
+    assert.deepEqual(
+      Array.from({ length: t.count }, (_, i) => `${t.text(i)}|${t.lower(i)}|${t.sentence(i)}`),
+      ['NATO|nato|0', 'met|met|0', 'in|in|0', 'Brussels|brussels|0', '.|.|0', 'The|the|1', 'U.S.|u.s.|1', 'Envoy|envoy|1', 'left|left|1', '.|.|1'],
+    );
+    assert.equal(t.pos(1), 'VBD');
+    assert.equal(text.slice(t.start(6), t.end(6)), 'U.S.');
+    for (const i of [-1, t.count]) assert.deepEqual([t.text(i), t.lower(i), t.pos(i)], ['', '', '']);
+    assert.deepEqual(
+      t.toArray().map((x) => x.sentence),
+      Array.from({ length: t.count }, (_, i) => t.sentence(i)),
+    );
+  });
+
   it('tags parts of speech and chunks noun phrases and verb groups', () => {
     const a = nlp.analyse('The new minister has visited the northern border.');
     assert.deepEqual(
