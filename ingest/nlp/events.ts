@@ -36,7 +36,7 @@ export function findEvents(doc: Annotated): EventMention[] {
     const from = doc.sentenceTokenStarts[s]!;
     const to = sentenceEnd(doc, s);
     for (let i = from; i < to; i++) {
-      const word = doc.words[i]!.toLowerCase();
+      const word = doc.lowers[i]!;
       const kind = EVENT_TRIGGERS.get(word);
       if (kind === undefined || !NOUN.test(posOf(doc, i))) continue;
       // "to attack", "will strike": a verb the tagger took for a noun

@@ -60,6 +60,8 @@ interface SchemaIndex {
   verbIndex: Map<string, VerbPattern[]>;
   nounIndex: Map<string, { predicate: string; via: string[] }>;
   allowed: Map<string, { subject?: Set<string>; object?: Set<string> }>;
+  /** the schema's leader titles, lower case */
+  leaders: Set<string>;
 }
 
 /** The schema's verbs, nouns and type rules as maps: built once per schema (schemas are not changed once loaded), not once per article. */
@@ -68,7 +70,7 @@ const indexes = new WeakMap<Schema, SchemaIndex>();
 function schemaIndex(schema: Schema): SchemaIndex {
   let index = indexes.get(schema);
   if (index !== undefined) return index;
-  index = { verbIndex: new Map(), nounIndex: new Map(), allowed: new Map() };
+  index = { verbIndex: new Map(), nounIndex: new Map(), allowed: new Map(), leaders: new Set(schema.leaderTitles.map((t) => t.toLowerCase())) };
   for (const p of schema.verbs) for (const v of p.verbs) push(index.verbIndex, v, p);
   for (const p of schema.nouns) for (const w of p.nouns) if (!index.nounIndex.has(w)) index.nounIndex.set(w, { predicate: p.predicate, via: p.via });
   for (const t of schema.relationTypes) {
@@ -92,8 +94,12 @@ class RelationFinder {
 
   constructor(private readonly input: RelationInput) {
     const n = input.analysis.sentences.length;
-    this.chunksBySentence = Array.from({ length: n }, () => []);
-    this.refsBySentence = Array.from({ length: n }, () => []);
+    this.chunksBySentence = [];
+    this.refsBySentence = [];
+    for (let s = 0; s < n; s++) {
+      this.chunksBySentence.push([]);
+      this.refsBySentence.push([]);
+    }
     for (const c of input.analysis.chunks) this.chunksBySentence[c.sentence]?.push(c);
     for (const r of input.refs) this.refsBySentence[r.sentence]?.push(r);
     ({ verbIndex: this.verbIndex, nounIndex: this.nounIndex, allowed: this.allowed } = schemaIndex(input.schema));
@@ -177,7 +183,7 @@ class RelationFinder {
   }
 
   /** The direct object(s) and the prepositional objects after a verb group, up to a clause boundary. */
-  private objectsOf(view: SentenceView, vp: Chunk, next: Chunk | undefined): { direct: Ref[]; preps: Array<[string, Ref]>; particle?: string; end: number } {
+  private objectsOf(view: SentenceView, vp: Chunk, next: Chunk | undefined): { direct: Ref[]; preps: Array<[string, Ref]>; particle: string | undefined; end: number } {
     let i = vp.tokenEnd;
     let particle: string | undefined;
     if (PARTICLES.has(view.word(i)) && /^(RP|IN|RB)$/.test(view.pos(i))) {
@@ -203,7 +209,7 @@ class RelationFinder {
       else preps.push([prep, r], ...view.coordinatedAfter(r).map((c): [string, Ref] => [prep!, c]));
       i = Math.max(i, r.tokenEnd - 1);
     }
-    return { direct, preps, ...(particle !== undefined ? { particle } : {}), end: i };
+    return { direct, preps, particle, end: i };
   }
 
   private verb(view: SentenceView, vp: Chunk, subjects: Ref[], vps: Chunk[], known: Map<Chunk, Ref[]>): void {
@@ -471,7 +477,7 @@ class RelationFinder {
 
   private titles(): void {
     const { candidates, entityOf, entities, analysis } = this.input;
-    const leaders = new Set(this.input.schema.leaderTitles.map((t) => t.toLowerCase()));
+    const leaders = schemaIndex(this.input.schema).leaders;
     for (let i = 0; i < candidates.length; i++) {
       const c = candidates[i]!;
       if (c.title === undefined || c.affiliation === undefined) continue;

@@ -354,7 +354,7 @@ class LocalResolver {
     this.entityOf[i] = e;
     const entity = this.entities[e]!;
     entity.count++;
-    if (c.weak === false || (c.weak === undefined && c.pointsAt === undefined && c.kind === 'name')) delete entity.weak;
+    if (c.weak === false || (c.weak === undefined && c.pointsAt === undefined && c.kind === 'name')) entity.weak = undefined; // not deleted: a deleted field turns the object into a slow dictionary
     if (c.how !== 'pronoun') addAlias(entity, c.text);
     if (c.longText !== undefined) addAlias(entity, c.longText);
     if (c.how === 'name' && c.kind === 'name' && c.name.length > entity.name.length && c.type === 'Person' && !isAcronym(c.name)) entity.name = c.name;
