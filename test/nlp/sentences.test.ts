@@ -15,6 +15,19 @@ function sentences(text: string): string[] {
 }
 
 describe('splitSentences', () => {
+  it('ends a sentence at each end mark as one token, whoever tokenised the text', () => {
+    // tokens are the space-separated pieces: "?!" and "!?" arrive whole, as another tokenizer may give them
+    const text = 'Really ?! Yes !? Then ... Later \u2026 So . Done ! Why ? Fine';
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (const m of text.matchAll(/\S+/g)) {
+      starts.push(m.index);
+      ends.push(m.index + m[0].length);
+    }
+    const s = splitSentences(text, { count: starts.length, starts: Int32Array.from(starts), ends: Int32Array.from(ends) });
+    assert.deepEqual(Array.from(s.tokenStarts), [0, 2, 4, 6, 8, 10, 12, 14]);
+  });
+
   const cases: [string, string, string[]][] = [
     ['a plain full stop', 'The river rose. Farmers moved their herds.', ['The river rose.', 'Farmers moved their herds.']],
     ['"U.S." inside a sentence', 'The U.S. delegation landed in Oslo.', ['The U.S. delegation landed in Oslo.']],
@@ -22,6 +35,9 @@ describe('splitSentences', () => {
     ['a month abbreviation', 'The vote is on Feb. 13 in the capital.', ['The vote is on Feb. 13 in the capital.']],
     ['titles', 'Gen. Lars Berg and Sen. Ida Holm spoke. Both left.', ['Gen. Lars Berg and Sen. Ida Holm spoke.', 'Both left.']],
     ['initials', 'The report by J. K. Fenwick was leaked.', ['The report by J. K. Fenwick was leaked.']],
+    ['every sentence end mark', 'Who won? Nobody! Really?! Yes!? Then… Later... Done.', ['Who won?', 'Nobody!', 'Really?!', 'Yes!?', 'Then…', 'Later...', 'Done.']],
+    ['closers after the end mark', "It fell.) Then 'once.' Then [twice.] Then {thrice.} Then \u201cgone.\u201d Then \u2018back.\u2019 Then \u00abnay.\u00bb Fine.", ['It fell.)', "Then 'once.'", 'Then [twice.]', 'Then {thrice.}', 'Then \u201cgone.\u201d', 'Then \u2018back.\u2019', 'Then \u00abnay.\u00bb', 'Fine.']],
+    ['not an end mark: a dash, a comma, two dots', 'It rose - then fell, slowly.. and Rose stayed.', ['It rose - then fell, slowly.. and Rose stayed.']],
     [
       'a quote closing after the full stop',
       '"The bridge is closed." Engineers disagreed.',
