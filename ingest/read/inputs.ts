@@ -78,14 +78,16 @@ async function* walk(root: string): AsyncGenerator<Input> {
       if (entry.name.startsWith('.')) continue;
       const full = path.join(dir, entry.name);
       // symbolic links to folders are not followed: they can loop
-      if (entry.isDirectory()) subdirs.push(full);
-      else if ((entry.isFile() || entry.isSymbolicLink()) && kindOf(entry.name).format !== undefined) {
-        found++;
-        // a link may lead to a folder, and gzip and JSON Lines are streamed rather than opened ahead: those are looked at now
-        const kind = kindOf(entry.name);
-        if (entry.isFile() && !kind.gzip && kind.format !== 'jsonl') yield { kind: 'file', path: full, size: undefined };
-        else yield* fileInput(full);
+      if (entry.isDirectory()) {
+        subdirs.push(full);
+        continue;
       }
+      const kind = kindOf(entry.name);
+      if (!(entry.isFile() || entry.isSymbolicLink()) || kind.format === undefined) continue;
+      found++;
+      // a link may lead to a folder, and gzip and JSON Lines are streamed rather than opened ahead: those are looked at now
+      if (entry.isFile() && !kind.gzip && kind.format !== 'jsonl') yield { kind: 'file', path: full, size: undefined };
+      else yield* fileInput(full);
     }
     // depth first, in name order
     for (let i = subdirs.length - 1; i >= 0; i--) pending.push(subdirs[i]!);
