@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { entitiesNamed, extract } from './helpers';
+import { Extractor } from '../../ingest/extract';
+import { article, entitiesNamed, extract } from './helpers';
 
 /**
  * Resolution rules as [article text(s), expectation] rows, in our own words. Each row says which
@@ -104,6 +105,25 @@ describe('extract: entity resolution', function () {
     const doc = extract('Karl Odegaard arrived in Oslo on Monday. He is consulting with the European Union on the budget.');
     const name = new Map(doc.entities.map((e) => [e.id, e.name]));
     assert.ok(doc.relations.some((r) => name.get(r.subject) === 'Karl Odegaard' && r.predicate === 'CONSULTED' && name.get(r.object) === 'European Union'));
+  });
+
+  it('with explain, each entity says why its mentions were joined, and why a join was refused', () => {
+    const x = new Extractor({ explain: true });
+    const texts = [
+      'Karin Voss met farmers in Dalby on Monday. Voss promised new roads.',
+      'Karin Voss returned to Dalby on Friday.',
+      'Peter Lind visited Oslo.',
+      'Anna Lind visited Bergen.',
+      'Lind said the trip went well.',
+    ];
+    const doc = x.merge(texts.map((t, i) => x.article(article(t, `e${i + 1}.txt`))));
+    const why = (name: string): string[] => (entitiesNamed(doc, name)[0] as { mergedBecause?: string[] } | undefined)?.mergedBecause ?? [];
+    const voss = why('Karin Voss');
+    assert.ok(voss.some((w) => /same name "karin voss" in e2\.txt and e1\.txt/.test(w)), voss.join(' | '));
+    assert.ok(voss.some((w) => /Voss/.test(w) && !/e2\.txt/.test(w)), `the surname joined within the first article: ${voss.join(' | ')}`);
+    assert.ok(why('Lind').some((w) => /"Lind" is part of 2 different people's names: not joined/.test(w)), why('Lind').join(' | '));
+    // without explain, no reasons are kept or given
+    assert.ok(extract(...texts).entities.every((e) => !('mergedBecause' in e)));
   });
 
   describe('must not merge', () => {
