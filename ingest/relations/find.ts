@@ -91,6 +91,7 @@ class RelationFinder {
   private readonly verbIndex: Map<string, VerbPattern[]>;
   private readonly nounIndex: Map<string, { predicate: string; via: string[] }>;
   private readonly allowed: Map<string, { subject?: Set<string>; object?: Set<string> }>;
+  private readonly leaders: Set<string>;
 
   constructor(private readonly input: RelationInput) {
     const n = input.analysis.sentences.length;
@@ -102,7 +103,7 @@ class RelationFinder {
     }
     for (const c of input.analysis.chunks) this.chunksBySentence[c.sentence]?.push(c);
     for (const r of input.refs) this.refsBySentence[r.sentence]?.push(r);
-    ({ verbIndex: this.verbIndex, nounIndex: this.nounIndex, allowed: this.allowed } = schemaIndex(input.schema));
+    ({ verbIndex: this.verbIndex, nounIndex: this.nounIndex, allowed: this.allowed, leaders: this.leaders } = schemaIndex(input.schema));
   }
 
   run(): LocalRelation[] {
@@ -477,7 +478,6 @@ class RelationFinder {
 
   private titles(): void {
     const { candidates, entityOf, entities, analysis } = this.input;
-    const leaders = schemaIndex(this.input.schema).leaders;
     for (let i = 0; i < candidates.length; i++) {
       const c = candidates[i]!;
       if (c.title === undefined || c.affiliation === undefined) continue;
@@ -490,7 +490,7 @@ class RelationFinder {
       if (bodyEntity.type !== 'Organization' && bodyEntity.type !== 'Location') continue;
       const title = c.title.replace(/\s+/g, ' ').trim();
       const core = title.toLowerCase().replace(/^(the|former|acting|deputy|vice)\s+/, '');
-      const predicate = leaders.has(core) ? 'LEADS' : 'HOLDS_POSITION';
+      const predicate = this.leaders.has(core) ? 'LEADS' : 'HOLDS_POSITION';
       const personRef: Ref = { entity: person, start: c.start, end: c.end, tokenStart: c.tokenStart, tokenEnd: c.tokenEnd, sentence: c.sentence, how: c.how };
       const a = candidates[c.affiliation]!;
       const bodyRef: Ref = { entity: body, start: a.start, end: a.end, tokenStart: a.tokenStart, tokenEnd: a.tokenEnd, sentence: a.sentence, how: a.how };

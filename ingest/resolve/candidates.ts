@@ -101,7 +101,7 @@ class CandidateFinder {
       }
       // "Defense Secretary" before a name is a title, not a body
       if (this.allTitleWords(from, to) && this.personAt(to)) continue;
-      const last = this.tokens.text(to - 1).toLowerCase();
+      const last = this.lower(to - 1);
       const event = this.analysis.events.find((e) => e.tokenEnd === to && e.tokenStart <= from + 1 && e.trigger === last);
       if (event !== undefined) {
         this.add({ from, to, how: 'name', type: THING_KINDS.has(event.kind) ? 'Other' : 'Event', kind: 'name', head: event.trigger });
