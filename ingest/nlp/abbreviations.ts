@@ -6,12 +6,25 @@
 export const TITLES: ReadonlySet<string> = new Set(
   (
     'mr mrs ms dr prof gen sen rep gov lt col maj capt cmdr adm sgt cpl pvt rev fr hon pres supt insp det ' +
-    'st mt ft messrs mme mlle sr jr no nos vol pp fig jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'st mt ft messrs mme mlle sr jr jan feb mar apr jun jul aug sep sept oct nov dec ' +
     'mon tue tues wed thu thur thurs fri sat sun vs v approx est ave blvd rd'
   )
     .split(' ')
     .map((w) => w + '.'),
 );
+
+/**
+ * Abbreviations that introduce a number ("No. 10", "pp. 4-7", "fig. 2"). Before anything else they are
+ * the word itself ending a sentence: "The answer was no. Talks ended."
+ */
+export const BEFORE_NUMBER: ReadonlySet<string> = new Set(['no.', 'nos.', 'vol.', 'pp.', 'fig.']);
+
+/**
+ * Day and month abbreviations spelt like a word that ends sentences in news ("the sun.", "he sat.", "newly
+ * wed.", "owned by Sun.", "told The Sun."): they keep their full stop only capitalised and before a date or a
+ * comma ("Sat., Mar. 4").
+ */
+export const CAPITALISED_ONLY: ReadonlySet<string> = new Set(['sun.', 'sat.', 'wed.', 'mar.']);
 
 export const ENDERS: ReadonlySet<string> = new Set(
   ('inc corp co ltd plc llc bros etc al cf ie eg am pm dept univ assn ind jr sr').split(' ').map((w) => w + '.'),

@@ -4,7 +4,7 @@
  * "U.S." and "Gen." kept whole, numbers like "12,000" and "3.5" and hyphenated words kept whole.
  * Output is columnar (two Int32Arrays) so no object is made per token.
  */
-import { ENDERS, TITLES, isDottedAcronym, isInitial } from './abbreviations';
+import { BEFORE_NUMBER, CAPITALISED_ONLY, ENDERS, TITLES, isDottedAcronym, isInitial } from './abbreviations';
 
 export interface TokenSpans {
   /** Number of tokens. */
@@ -115,7 +115,7 @@ function splitWord(text: string, start: number, end: number, out: Builder): void
     const ch = text[end - 1]!;
     if (ch === '.') {
       const core = text.slice(start, end);
-      if (keepsFullStop(core)) break;
+      if (keepsFullStop(core, nextVisible(text, end))) break;
       // "..." stays one token
       let k = end - 1;
       while (k > start && text[k - 1] === '.') k--;
@@ -150,8 +150,21 @@ function splitWord(text: string, start: number, end: number, out: Builder): void
   for (let k = trail.length - 2; k >= 0; k -= 2) out.push(trail[k]!, trail[k + 1]!);
 }
 
-/** Whether a word ending in "." keeps it: abbreviations, initials and acronyms do, other words don't. */
-export function keepsFullStop(word: string): boolean {
+/**
+ * Whether a word ending in "." keeps it: abbreviations, initials and acronyms do, other words don't.
+ * @param next the code of the first character after the full stop past spaces on its line (NaN if none):
+ *   "No." and its kind keep it only before a number
+ */
+export function keepsFullStop(word: string, next: number): boolean {
   const lower = word.toLowerCase();
+  const digitNext = next >= 48 && next <= 57;
+  if (BEFORE_NUMBER.has(lower)) return digitNext;
+  if (CAPITALISED_ONLY.has(lower)) return lower !== word && (digitNext || next === 44);
   return TITLES.has(lower) || ENDERS.has(lower) || isDottedAcronym(word) || isInitial(word);
+}
+
+function nextVisible(text: string, from: number): number {
+  let k = from;
+  while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0xa0)) k++;
+  return text.charCodeAt(k);
 }

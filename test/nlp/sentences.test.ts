@@ -61,6 +61,9 @@ describe('splitSentences', () => {
     ['a dateline with a date', 'LIMA, March 3 - Prices fell.', ['LIMA, March 3 -', 'Prices fell.']],
     ['a lower-case continuation after a wrapped line', 'The minister said\nthat talks would go on.', ['The minister said\nthat talks would go on.']],
     ['question and exclamation marks', 'Who pays? Nobody! Fine.', ['Who pays?', 'Nobody!', 'Fine.']],
+    ['"no" ending a sentence, "No." before a number', 'Voters said no. Turnout fell at No. 4 Main Street.', ['Voters said no.', 'Turnout fell at No. 4 Main Street.']],
+    ['"no" quoted at a sentence end', 'They answered \u00abno.\u00bb Fine.', ['They answered \u00abno.\u00bb', 'Fine.']],
+    ['a word spelt like a day abbreviation', 'The crowd sat. The chips came from Sun. Police watched.', ['The crowd sat.', 'The chips came from Sun.', 'Police watched.']],
   ];
   for (const [name, text, expected] of cases) {
     it(`handles ${name}`, () => assert.deepEqual(sentences(text), expected));

@@ -22,6 +22,13 @@ describe('tokenize', () => {
     ['Ships 40 and a, b, 7, 2019, then', ['Ships', '40', 'and', 'a', ',', 'b', ',', '7', ',', '2019', ',', 'then']],
     ['Ports,, x,y 1,000, Oslo,"', ['Ports', ',', ',', 'x,y', '1,000', ',', 'Oslo', ',', '"']],
     ['Zurich Caf\u00e9, na\u00efve', ['Zurich', 'Caf\u00e9', ',', 'na\u00efve']],
+    // "No." and its kind are abbreviations only before a number; otherwise the word ends a sentence
+    ['She lives at No. 12 and backs Resolution no. 4.', ['She', 'lives', 'at', 'No.', '12', 'and', 'backs', 'Resolution', 'no.', '4', '.']],
+    ['See pp. 3-9 and fig. 2.', ['See', 'pp.', '3-9', 'and', 'fig.', '2', '.']],
+    ['The answer was no. Talks ended.', ['The', 'answer', 'was', 'no', '.', 'Talks', 'ended', '.']],
+    ['He said no.) Then', ['He', 'said', 'no', '.', ')', 'Then']],
+    // a day or month spelt like a word keeps its stop only capitalised and before a date or a comma
+    ['Due Wed., Mar. 4 or Sat. 9 in the sun. They sat. Mar. Sun. Later', ['Due', 'Wed.', ',', 'Mar.', '4', 'or', 'Sat.', '9', 'in', 'the', 'sun', '.', 'They', 'sat', '.', 'Mar', '.', 'Sun', '.', 'Later']],
   ];
   for (const [text, expected] of cases) {
     it(`splits ${JSON.stringify(text)}`, () => assert.deepEqual(words(text), expected));
