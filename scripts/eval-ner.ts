@@ -7,7 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { readBundle } from '../ingest/nlp/model-file';
-import { spansFromBilou } from '../ingest/nlp/labels';
+import { nameSpans } from '../ingest/nlp/name-spans';
 import { Recognizer } from '../ingest/nlp/recognizer';
 import { readConllDocs } from './ner-data';
 import { EntityScorer } from './ner-score';
@@ -41,7 +41,7 @@ function main(): number {
     const predicted = [];
     for (let s = 0; s < doc.sentenceStarts.length; s++) {
       const to = s + 1 < doc.sentenceStarts.length ? doc.sentenceStarts[s + 1]! : doc.words.length;
-      predicted.push(...spansFromBilou(tagged.entities, doc.sentenceStarts[s]!, to));
+      predicted.push(...nameSpans(tagged.entities, doc.words, tagged.pos, recognizer.posTags, doc.sentenceStarts[s]!, to));
     }
     scorer.add(doc.spans, predicted);
     for (let i = 0; i < doc.words.length; i++) {

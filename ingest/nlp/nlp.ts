@@ -12,7 +12,8 @@ import { sentenceEnd, type Annotated } from './annotated';
 import { chunk } from './chunks';
 import { findDates } from './dates';
 import { findEvents } from './events';
-import { ENTITY_TYPES, spansFromBilou } from './labels';
+import { ENTITY_TYPES } from './labels';
+import { nameSpans } from './name-spans';
 import { readBundle } from './model-file';
 import { findQuantities } from './quantities';
 import { Recognizer } from './recognizer';
@@ -69,7 +70,7 @@ export class Nlp {
       const from = doc.sentenceTokenStarts[s]!;
       const to = sentenceEnd(doc, s);
       sentences.push({ start: doc.tokenStarts[from]!, end: doc.tokenEnds[to - 1]!, tokenStart: from, tokenEnd: to });
-      for (const span of spansFromBilou(doc.entityLabels, from, to)) {
+      for (const span of nameSpans(doc.entityLabels, doc.words, doc.pos, doc.posTags, from, to)) {
         const label = ENTITY_TYPES[span.type]!;
         const start = doc.tokenStarts[span.start]!;
         const end = doc.tokenEnds[span.end - 1]!;
