@@ -26,6 +26,19 @@ type CandidateSpec = { from: number; to: number } & Pick<Candidate, 'how' | 'kin
   Partial<Pick<Candidate, 'type' | 'name' | 'key' | 'labels' | 'head' | 'title' | 'affiliation' | 'definite' | 'weak' | 'pointsAt'>>;
 
 const NOUN = /^NN/;
+/**
+ * Titles only people hold, for a body's name that ends in a title and a name. Not "general", "king",
+ * "chief" or "executive", which start company names ("General Signal Corp", "King Soopers").
+ */
+const PERSON_TITLES: ReadonlySet<string> = new Set(
+  (
+    'minister president secretary secretary-general director-general governor chancellor premier ambassador envoy ' +
+    'spokesman spokeswoman spokesperson chairman chairwoman director mayor senator congressman congresswoman ' +
+    'attorney judge prosecutor sheikh emir mediator negotiator adviser advisor diplomat lawmaker vice-president'
+  ).split(' '),
+);
+/** Words of company and office names, never of a person's: "Accounting Office", "Motors Corp." */
+const BUSINESS_WORDS = /^(?:inc|corp|co|cos|ltd|plc|llc|ag|sa|nv|bv|gmbh|spa|holdings?|division|office|bureau|department|bank|fund|trust|partners|associates|industries|enterprises|international|systems|technolog(?:y|ies)|supermarkets?|stores?|airlines?|airways|motors|electric|energy|resources|services|securities|capital|investments?|media|communications|telecommunications|productions|studios|foundation|institute|university|school|hospital|club|team)\.?$/;
 const CAPITAL = /^(?:[A-Z]|(?:al|el|ad|as|bin|ibn)-[A-Z])/;
 
 export function findCandidates(analysis: Analysis, countries: Countries): Candidate[] {
@@ -101,6 +114,13 @@ class CandidateFinder {
       }
       // "Defense Secretary" before a name is a title, not a body
       if (this.allTitleWords(from, to) && this.personAt(to)) continue;
+      // "Veldoran Defence Minister Oskar Brandvik" taken whole for a body: a person with a title
+      const named = this.nameAfterTitle(from, to);
+      if (named !== -1) {
+        const person = this.add({ from: named, to, how: 'name', type: 'Person', kind: 'name' });
+        if (to < end) this.out[person]!.longText = this.slice(named, end);
+        continue;
+      }
       const last = this.lower(to - 1);
       const event = this.analysis.events.find((e) => e.tokenEnd === to && e.tokenStart <= from + 1 && e.trigger === last);
       if (event !== undefined) {
@@ -525,6 +545,22 @@ class CandidateFinder {
   private isTitleWord(i: number): boolean {
     const w = this.lower(i);
     return TITLE_CORE.has(w) || TITLE_EXTRA.has(w) || /^(mr|mrs|ms|dr|gen|sen|rep|gov|lt|col|capt|adm|prof)\.?$/.test(w);
+  }
+
+  /**
+   * Where a person's name starts in a span that ends with a title and a name of two or three capitalised
+   * words ("... Defence Minister Oskar Brandvik"), or -1.
+   */
+  private nameAfterTitle(from: number, to: number): number {
+    for (let start = to - 2; start >= Math.max(from + 1, to - 3); start--) {
+      if (!PERSON_TITLES.has(this.lower(start - 1))) continue;
+      for (let i = start; i < to; i++) {
+        const w = this.lower(i);
+        if (!/^\p{Lu}\p{Ll}/u.test(this.tokens.text(i)) || this.isTitleWord(i) || ORG_HEADS.has(w) || INSTITUTION_NOUNS.has(w) || BUSINESS_WORDS.test(w)) return -1;
+      }
+      return start;
+    }
+    return -1;
   }
 
   private allTitleWords(from: number, to: number): boolean {

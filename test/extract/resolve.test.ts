@@ -29,6 +29,12 @@ const SAME: SameRow[] = [
     type: 'Person',
   },
   {
+    rule: 'title + name that the recogniser took whole for a body',
+    texts: ['Eastern Affairs Minister Tomas Vellick flew to Rome. Vellick met the pope.'],
+    same: ['Eastern Affairs Minister Tomas Vellick', 'Tomas Vellick', 'Vellick'],
+    type: 'Person',
+  },
+  {
     rule: 'acronym and expansion in parentheses',
     texts: ['The North Atlantic Treaty Organization (NATO) met in Madrid. NATO said its members agreed.'],
     same: ['North Atlantic Treaty Organization', 'NATO'],
