@@ -17,6 +17,9 @@ const JOINERS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** Marks no name holds, which the recogniser sometimes runs across ("Northgate Review | Thursday"). */
+const BREAKS: ReadonlySet<string> = new Set(['|', ';', '"', '\u201c', '\u201d', '!', '?', '\u2014', '\u2013', '--', '\u2022', '\u00b7']);
+
 /** Joiners after which "in" still belongs to the name: "Organisation for Security and Cooperation in Europe". */
 const INSTITUTION_JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'on']);
 
@@ -51,6 +54,10 @@ export function nameEnd(words: readonly string[], tagOf: (i: number) => string, 
   let institution = false;
   for (let i = start + 1; i < to; i++) {
     const w = words[i]!;
+    if (BREAKS.has(w)) {
+      to = i;
+      break;
+    }
     if (i + 1 < to && DATE_PREPOSITIONS.has(w) && DATE_WORDS.has(words[i + 1]!)) {
       to = i;
       break;

@@ -20,6 +20,9 @@ describe('where a recognised name ends', () => {
     ['Lena/NNP Ostrova/NNP has/VBZ been/VBN', 'Lena Ostrova'],
     ['Coastal/NNP Airways/NNPS last/JJ year/NN', 'Coastal Airways'],
     ['Marta/NNP Velk/NNP ,/, head/NN of/IN', 'Marta Velk'],
+    // marks no name holds
+    ['Northgate/NNP Review/NNP |/SYM Thursday/NNP', 'Northgate Review'],
+    ['Harbour/NNP Bank/NNP ;/: Lena/NNP', 'Harbour Bank'],
     // a preposition and a date end it, even "on", which names hold
     ['Northgate/NNP Review/NNP on/IN Thursday/NNP', 'Northgate Review'],
     ['Delta/NNP Council/NNP in/IN March/NNP', 'Delta Council'],
