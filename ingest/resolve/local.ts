@@ -264,13 +264,17 @@ class LocalResolver {
       this.note(first.entity, `"${c.text}" points back at the subject of its sentence, "${this.entities[first.entity]!.name}"`);
       return first.entity;
     }
-    if (first !== undefined && near.size > 1) near.delete(first.entity);
+    const saysHead = (e: number): boolean => this.entities[e]!.aliases.some((a) => a.toLowerCase().split(/\s+/).includes(want.head ?? ''));
+    // ... unless it is the one name nearby that says what the description says: "The Sarn Basin Commission
+    // has asked her to mediate, the commission said"
+    const onlySayer = first !== undefined && saysHead(first.entity) && [...near.keys()].filter(saysHead).length === 1;
+    if (first !== undefined && near.size > 1 && !onlySayer) near.delete(first.entity);
     // a name that itself says "commission" wins for "the commission"; else the most mentioned
     let best = -1;
     let bestScore = -1;
     for (const [e, last] of near) {
       const entity = this.entities[e]!;
-      const says = entity.aliases.some((a) => a.toLowerCase().split(/\s+/).includes(want.head ?? ''));
+      const says = saysHead(e);
       const score = (says ? 1000 : 0) + entity.count * 10 + last / 1e7;
       if (score > bestScore) {
         best = e;

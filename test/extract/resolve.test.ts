@@ -35,6 +35,12 @@ const SAME: SameRow[] = [
     type: 'Person',
   },
   {
+    rule: 'a description after its own sentence\'s subject, the one name nearby that says it',
+    texts: ['Talks stalled in Oslo last week. The Nordic Council met on Monday. The Harbour Workers Commission has asked the Nordic Council to mediate, the commission said on Tuesday.'],
+    same: ['Harbour Workers Commission', 'the commission'],
+    type: 'Organization',
+  },
+  {
     rule: 'acronym and expansion in parentheses',
     texts: ['The North Atlantic Treaty Organization (NATO) met in Madrid. NATO said its members agreed.'],
     same: ['North Atlantic Treaty Organization', 'NATO'],
