@@ -52,7 +52,9 @@ export const DESCRIPTION_NOUNS: ReadonlyMap<string, { type: string; country?: bo
     (w): [string, { type: string; country?: boolean }] => [w, { type: 'Organization' }],
   ),
   ...[...set('country nation')].map((w): [string, { type: string; country?: boolean }] => [w, { type: 'Location', country: true }]),
-  ...[...set('city capital town village region province island')].map((w): [string, { type: string; country?: boolean }] => [w, { type: 'Location' }]),
+  // a city is never a country: "the capital" does not point back at the country named before it
+  ...[...set('city capital town village')].map((w): [string, { type: string; country?: boolean }] => [w, { type: 'Location', country: false }]),
+  ...[...set('region province island')].map((w): [string, { type: string; country?: boolean }] => [w, { type: 'Location' }]),
 ]);
 
 export const PRONOUNS: ReadonlyMap<string, 'person' | 'thing'> = new Map([

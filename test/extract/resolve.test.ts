@@ -162,6 +162,13 @@ describe('extract: entity resolution', function () {
       assert.notEqual(paris[0]!.id, paris[1]!.id);
     });
 
+    it('a country and "the capital" after it', () => {
+      const doc = extract('Chile said on Monday that it would send its strongest team to the Peruvian capital.');
+      const chile = entitiesNamed(doc, 'Chile');
+      assert.equal(chile.length, 1);
+      assert.ok(!chile[0]!.aliases.some((a) => /capital/.test(a)), chile[0]!.aliases.join(', '));
+    });
+
     it('a role without "the" stays its own person ("a U.S. soldier" is not the named soldier)', () => {
       const doc = extract('Sergeant Paul Reyes spoke in Kabul. A U.S. soldier was wounded in Kandahar.');
       const soldier = entitiesNamed(doc, 'A U.S. soldier');
