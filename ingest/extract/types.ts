@@ -27,6 +27,8 @@ export interface LocalEntity {
   count: number;
   /** normalised names another article may call it by ("nato", "north atlantic treaty organization") */
   keys: string[];
+  /** bodies: their keys without a legal form ("seagram" for "Seagram Co Ltd"), which only another body may share */
+  shortKeys: string[] | undefined;
   /** descriptions and roles: the head noun, lower case ("talks", "soldier") */
   head?: string;
   /** roles: the normalised title ("defense secretary"); people: the titles the article gives them */
@@ -120,6 +122,8 @@ export interface Candidate {
   name: string;
   /** normalised identity of a name ("united states" for "U.S." and "America") */
   key?: string;
+  /** a body's key without its legal form ("seagram" for "Seagram Co Ltd"), which shorter mentions use */
+  shortKey?: string;
   labels?: string[];
   head?: string;
   title?: string;

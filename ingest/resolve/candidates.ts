@@ -7,7 +7,7 @@
 import type { Analysis, Tokens } from '../nlp';
 import type { Candidate } from '../extract/types';
 import { adjectivesOf, type Countries } from './countries';
-import { bareForm, normaliseName } from './normalise';
+import { bareForm, normaliseName, withoutLegalForm } from './normalise';
 import {
   DESCRIPTION_NOUNS,
   GROUP_NOUNS,
@@ -134,6 +134,7 @@ class CandidateFinder {
           ? { from, to, how: 'name', type: 'Location', kind: 'name', name: country.name, key: normaliseName(country.name), labels: ['Country'] }
           : { from, to, how: 'name', type, kind: 'name' },
       );
+      if (type === 'Organization') this.out[index]!.shortKey = this.shortKeyOf(this.out[index]!.key!);
       if (to < end) this.out[index]!.longText = this.slice(from, end);
       this.bodyAround(index);
     }
@@ -495,6 +496,7 @@ class CandidateFinder {
       kind: spec.kind,
       name,
       key: spec.key !== undefined || spec.pointsAt === undefined ? (spec.key ?? normaliseName(name)) : undefined,
+      shortKey: undefined,
       labels: spec.labels !== undefined && spec.labels.length > 0 ? spec.labels : undefined,
       head: spec.head,
       title: spec.title,
@@ -545,6 +547,12 @@ class CandidateFinder {
   private isTitleWord(i: number): boolean {
     const w = this.lower(i);
     return TITLE_CORE.has(w) || TITLE_EXTRA.has(w) || /^(mr|mrs|ms|dr|gen|sen|rep|gov|lt|col|capt|adm|prof)\.?$/.test(w);
+  }
+
+  /** "seagram" for "Seagram Co Ltd"; none when what is left is a country ("China Co" is not China). */
+  private shortKeyOf(key: string): string | undefined {
+    const short = withoutLegalForm(key);
+    return short !== undefined && this.countries.byName(short) === undefined ? short : undefined;
   }
 
   /**

@@ -1,7 +1,8 @@
 /**
  * The resolve stage within one article: candidates -> entities, each with every surface form the article
  * uses for it. Rules, in the order they apply (each records why it joined a mention):
- * - same normalised name, country variants ("U.S.", "America") through the country table;
+ * - same normalised name, country variants ("U.S.", "America") through the country table, a body's name with
+ *   and without its legal form ("Seagram Co Ltd", "Seagram");
  * - a surname or given name alone joins the one full name that has it (the most recent, when two do),
  *   and so does a one-word name the recogniser took for a body or place when it is a surname there;
  * - an acronym joins the name whose initials it is, or the name it follows in parentheses;
@@ -34,13 +35,18 @@ class LocalResolver {
   /** the entity each candidate ended in, or -1 */
   private readonly entityOf: Int32Array;
   private readonly byKey = new Map<string, number>();
+  /** bodies by their names without a legal form: only a body may be called so */
+  private readonly byShortKey = new Map<string, number>();
 
   /** 1 for a one-word name typed as a body or place that is the surname of a person named in full */
   private readonly surname: Uint8Array;
+  /** 1 for a mention whose type says nothing of the entity it joined: it does not vote for the entity's type */
+  private readonly noVote: Uint8Array;
 
   constructor(private readonly candidates: readonly Candidate[]) {
     this.entityOf = new Int32Array(candidates.length).fill(-1);
     this.surname = new Uint8Array(candidates.length);
+    this.noVote = new Uint8Array(candidates.length);
   }
 
   run(): Resolved {
@@ -92,7 +98,7 @@ class LocalResolver {
       if (c.kind !== 'name' || c.pointsAt !== undefined || c.key === undefined || c.key.includes(' ')) continue;
       if (c.type !== 'Organization' && c.type !== 'Location') continue;
       if (c.labels?.includes('Country') || isAcronym(c.name)) continue;
-      if (surnames.has(c.key)) this.surname[i] = 1;
+      if (surnames.has(c.key)) this.surname[i] = this.noVote[i] = 1;
     }
   }
 
@@ -104,16 +110,32 @@ class LocalResolver {
       if (c.type === 'Person' && !c.key.includes(' ')) continue;
       const key = this.keyOf(c);
       const known = this.byKey.get(key);
+      const body = known === undefined && c.type === 'Organization' ? this.bodyCalled(c) : -1;
       if (known !== undefined) {
         this.entityOf[i] = known;
         this.joinType(known, c);
         this.note(known, `"${c.text}" has the same name`);
+      } else if (body !== -1) {
+        this.entityOf[i] = body;
+        this.byKey.set(key, body);
+        this.joinType(body, c);
+        this.note(body, `"${c.text}" and "${this.entities[body]!.name}" differ by a legal form`);
       } else {
         const e = this.create(c);
         this.byKey.set(key, e);
         this.entityOf[i] = e;
       }
+      if (c.type === 'Organization' && c.shortKey !== undefined && !this.byShortKey.has(c.shortKey)) this.byShortKey.set(c.shortKey, this.entityOf[i]!);
     }
+  }
+
+  /** The body a body's name names with or without a legal form ("Seagram", "Seagram Co Ltd"), or -1. */
+  private bodyCalled(c: Candidate): number {
+    const short = this.byShortKey.get(c.key!);
+    if (short !== undefined) return short;
+    if (c.shortKey === undefined) return -1;
+    const e = this.byKey.get(`n:${c.shortKey}`) ?? this.byShortKey.get(c.shortKey);
+    return e !== undefined && this.entities[e]!.type === 'Organization' ? e : -1;
   }
 
   /** "NATO" and "North Atlantic Treaty Organization", by initials or by "(NATO)" after the name. */
@@ -175,9 +197,11 @@ class LocalResolver {
     const known = this.byKey.get(this.keyOf(c));
     if (known !== undefined) return known;
     // one word the recogniser called a person here and a place or body elsewhere ("Veldora"): one thing
-    const other = this.byKey.get(`n:${c.key}`);
+    const other = this.byKey.get(`n:${c.key}`) ?? this.byShortKey.get(c.key!);
     if (other !== undefined) {
-      this.joinType(other, c);
+      // a one-word "person" does not outvote a body named in full ("Citadel" and "Citadel Holding Corp")
+      if (this.entities[other]!.name.includes(' ')) this.noVote[i] = 1;
+      else this.joinType(other, c);
       this.note(other, `"${c.text}" is also the name of "${this.entities[other]!.name}"`);
       return other;
     }
@@ -360,6 +384,7 @@ class LocalResolver {
       aliases: [],
       count: 0,
       keys: c.key !== undefined ? [c.key] : [normaliseName(c.name)],
+      shortKeys: undefined,
       head: c.head,
       titles: undefined,
       affiliation: undefined,
@@ -403,8 +428,12 @@ class LocalResolver {
     if (c.longText !== undefined) addAlias(entity, c.longText);
     if (c.how === 'name' && c.kind === 'name' && c.name.length > entity.name.length && c.type === 'Person' && !isAcronym(c.name)) entity.name = c.name;
     if (c.key !== undefined && c.kind === 'name' && c.pointsAt === undefined && !entity.keys.includes(c.key)) entity.keys.push(c.key);
-    // a surname the recogniser mistyped does not vote for its type
-    if (this.surname[i] !== 1) this.joinType(e, c);
+    // another article may call the body by its name alone
+    if (c.shortKey !== undefined && c.type === 'Organization') {
+      entity.shortKeys ??= [];
+      if (!entity.shortKeys.includes(c.shortKey)) entity.shortKeys.push(c.shortKey);
+    }
+    if (this.noVote[i] !== 1) this.joinType(e, c);
     this.refs.push({ entity: e, start: c.start, end: c.end, tokenStart: c.tokenStart, tokenEnd: c.tokenEnd, sentence: c.sentence, how: c.how });
   }
 
@@ -414,6 +443,7 @@ class LocalResolver {
     const b = this.entities[from]!;
     for (const alias of b.aliases) addAlias(a, alias);
     for (const k of b.keys) if (!a.keys.includes(k)) a.keys.push(k);
+    for (const k of b.shortKeys ?? []) if (!(a.shortKeys ??= []).includes(k)) a.shortKeys.push(k);
     a.count += b.count;
     a.why.push(why, ...b.why);
     if (isAcronym(a.name) && !isAcronym(b.name)) a.name = b.name;

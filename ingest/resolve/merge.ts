@@ -2,7 +2,8 @@
  * The graph stage: per-article results merged into one ExtractionDocument, one node per real-world
  * thing. Each join records why (`mergedBecause` with `explain`). The rules:
  * 1. named things with a shared normalised name or alias join ("NATO" in two articles); places with the
- *    same name but different containing places ("Paris, Texas" / "Paris, France") do not;
+ *    same name but different containing places ("Paris, Texas" / "Paris, France") do not; bodies join with
+ *    and without a legal form ("Seagram Co Ltd" / "Seagram");
  * 2. a person known by one name only ("Esper") joins the one full name that has it; when several people
  *    share it, it joins none of them; two full names never join because they share a surname;
  * 3. a role with "the" ("the U.S. defense secretary") joins the one named person given that title;
@@ -84,6 +85,29 @@ class Merger {
           continue;
         }
         this.union(known, i, () => `same name "${key}" in ${this.fileOf(i)} and ${this.fileOf(known)}`);
+      }
+    });
+    this.legalForms();
+  }
+
+  /** "Seagram Co Ltd" in one article, "Seagram" or "Seagram Corp" in another: one body, never a place or person */
+  private legalForms(): void {
+    const bodies = new Map<string, number>();
+    const isBody = (e: LocalEntity): boolean => e.kind === 'name' && e.type === 'Organization';
+    this.nodes.forEach((n, i) => {
+      if (!isBody(n.entity)) return;
+      for (const short of n.entity.shortKeys ?? []) {
+        const known = bodies.get(short);
+        if (known === undefined) bodies.set(short, i);
+        else this.union(known, i, () => `"${n.entity.name}" in ${this.fileOf(i)} and "${this.nodes[known]!.entity.name}" in ${this.fileOf(known)} differ by a legal form`);
+      }
+    });
+    if (bodies.size === 0) return;
+    this.nodes.forEach((n, i) => {
+      if (!isBody(n.entity)) return;
+      for (const key of n.entity.keys) {
+        const known = bodies.get(key);
+        if (known !== undefined) this.union(known, i, () => `"${n.entity.name}" in ${this.fileOf(i)} is "${this.nodes[known]!.entity.name}" in ${this.fileOf(known)} without its legal form`);
       }
     });
   }

@@ -40,6 +40,29 @@ function normaliseNow(text: string): string {
   return s.replace(/^(the|a|an) /, '');
 }
 
+/** Words of a company's legal form or of its group, which its name drops as often as not. */
+const LEGAL_FORMS: ReadonlySet<string> = new Set(
+  (
+    'inc incorporated corp corporation co cos company ltd limited plc llc lp llp ag sa nv bv gmbh spa sarl ab asa oyj kk ' +
+    'bhd pty group holdings holding'
+  ).split(' '),
+);
+
+/**
+ * A normalised body's name without the legal form at its end ("seagram co ltd" -> "seagram", "procter &
+ * gamble co" -> "procter & gamble"), or undefined when it has none or is nothing else.
+ */
+export function withoutLegalForm(key: string): string | undefined {
+  const words = key.split(' ');
+  let n = words.length;
+  while (n > 1 && (LEGAL_FORMS.has(words[n - 1]!) || words[n - 1] === '&' || words[n - 1] === 'and')) n--;
+  if (n === words.length || n === 0) return undefined;
+  // "& co" leaves a dangling "&"
+  while (n > 1 && (words[n - 1] === '&' || words[n - 1] === 'and')) n--;
+  const short = words.slice(0, n).join(' ');
+  return short.length >= 2 && !LEGAL_FORMS.has(short) ? short : undefined;
+}
+
 /** The surface form without a leading article or a trailing possessive: "the alliance's" -> "alliance". */
 export function bareForm(text: string): string {
   return text

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Candidate } from '../../ingest/extract';
 import { resolveLocal } from '../../ingest/resolve/local';
-import { normaliseName } from '../../ingest/resolve/normalise';
+import { normaliseName, withoutLegalForm } from '../../ingest/resolve/normalise';
 
 /**
  * Local resolution on candidates written by hand, so that a rule is tested whatever the recogniser does
@@ -15,7 +15,9 @@ function resolve(names: Name[]): { entityOfText: (text: string) => number[]; gro
   const candidates: Candidate[] = names.map(([text, type, labels, affiliation], k) => {
     const start = at;
     at += text.length + 10;
-    return { start, end: start + text.length, tokenStart: k * 3, tokenEnd: k * 3 + 1, sentence: k, text, how: 'name', type, kind: 'name', name: text, key: normaliseName(text), labels, affiliation };
+    const key = normaliseName(text);
+    const shortKey = type === 'Organization' ? withoutLegalForm(key) : undefined;
+    return { start, end: start + text.length, tokenStart: k * 3, tokenEnd: k * 3 + 1, sentence: k, text, how: 'name', type, kind: 'name', name: text, key, shortKey, labels, affiliation };
   });
   const { entities, entityOf } = resolveLocal(candidates);
   const groups = new Map<number, string[]>();
@@ -28,6 +30,14 @@ function resolve(names: Name[]): { entityOfText: (text: string) => number[]; gro
   const entityOfText = (text: string): number[] => candidates.flatMap((c, i) => (c.text === text ? [entityOf[i]!] : []));
   return { entityOfText, groups, typeOf };
 }
+
+describe('local resolution: a body with and without its legal form', () => {
+  it('one-word "persons" join the body named in full without making it a person', () => {
+    const { entityOfText, typeOf } = resolve([['Citadel Holding Corp', 'Organization'], ['Citadel', 'Person'], ['Citadel', 'Person'], ['Citadel Holding', 'Organization'], ['Citadel', 'Person']]);
+    assert.equal(new Set([...entityOfText('Citadel Holding Corp'), ...entityOfText('Citadel Holding')]).size, 1);
+    assert.equal(typeOf('Citadel Holding Corp'), 'Organization');
+  });
+});
 
 describe('local resolution: a surname the recogniser took for a body or place', () => {
   const cases: [rule: string, names: Name[], same: string[], type: string][] = [

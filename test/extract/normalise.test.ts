@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { entityId, normaliseName, slug } from '../../ingest/resolve/normalise';
+import { entityId, normaliseName, slug, withoutLegalForm } from '../../ingest/resolve/normalise';
 
 /**
  * The definition of the normal form, as regular-expression passes: the code takes a one-pass shortcut for
@@ -65,4 +65,23 @@ describe('resolve: normal names and ids', () => {
       assert.equal(slug(s), slugByPasses(s), JSON.stringify(s));
     }
   });
+});
+
+describe('resolve: a body\'s name without its legal form', () => {
+  const CASES: Array<[string, string | undefined]> = [
+    ['seagram co ltd', 'seagram'],
+    ['apple inc', 'apple'],
+    ['siemens ag', 'siemens'],
+    ['procter & gamble co', 'procter & gamble'],
+    ['smith barney & co', 'smith barney'],
+    ['dixons group plc', 'dixons'],
+    ['brennmark hydro group', 'brennmark hydro'],
+    ['general motors corporation', 'general motors'],
+    // nothing to take off, or nothing left
+    ['seagram', undefined],
+    ['group of seven', undefined],
+    ['holding co', undefined],
+    ['co', undefined],
+  ];
+  for (const [key, expected] of CASES) it(`${JSON.stringify(key)} -> ${JSON.stringify(expected)}`, () => assert.equal(withoutLegalForm(key), expected));
 });

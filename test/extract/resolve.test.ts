@@ -41,6 +41,18 @@ const SAME: SameRow[] = [
     type: 'Organization',
   },
   {
+    rule: 'a company with and without its legal form, short name first',
+    texts: ['Shares in Nordvik rose on Monday after Nordvik Shipping Co Ltd said Nordvik Shipping would buy two tankers.'],
+    same: ['Nordvik Shipping Co Ltd', 'Nordvik Shipping'],
+    type: 'Organization',
+  },
+  {
+    rule: 'a company with and without its legal form, across articles',
+    texts: ['Halden Paper Holdings plc cut 200 jobs in Leeds.', 'Halden Paper said on Friday that its mill in Leeds would close.'],
+    same: ['Halden Paper Holdings', 'Halden Paper'],
+    type: 'Organization',
+  },
+  {
     rule: 'acronym and expansion in parentheses',
     texts: ['The North Atlantic Treaty Organization (NATO) met in Madrid. NATO said its members agreed.'],
     same: ['North Atlantic Treaty Organization', 'NATO'],
@@ -160,6 +172,13 @@ describe('extract: entity resolution', function () {
       const paris = doc.entities.filter((e) => e.name === 'Paris');
       assert.equal(paris.length, 2, JSON.stringify(doc.entities.map((e) => e.id)));
       assert.notEqual(paris[0]!.id, paris[1]!.id);
+    });
+
+    it('a company and the country its name holds besides its legal form', () => {
+      const doc = extract('Korea Co said on Monday that profits rose. Korea said exports fell.');
+      const korea = entitiesNamed(doc, 'Korea');
+      assert.equal(korea.length, 1);
+      assert.ok(!korea[0]!.aliases.includes('Korea Co'), korea[0]!.aliases.join(', '));
     });
 
     it('a country and "the capital" after it', () => {
