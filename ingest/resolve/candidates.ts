@@ -26,6 +26,8 @@ type CandidateSpec = { from: number; to: number } & Pick<Candidate, 'how' | 'kin
   Partial<Pick<Candidate, 'type' | 'name' | 'key' | 'labels' | 'head' | 'title' | 'affiliation' | 'definite' | 'weak' | 'pointsAt'>>;
 
 const NOUN = /^NN/;
+/** A name made into a modifier ("London-based", "U.S.-backed"); group 1 is the name's part of the word. */
+const COMPOUND_MODIFIER = /^(\p{Lu}[\p{L}.&]*)-(?:based|born|bred|led|backed|owned|funded|run|listed|made|controlled|registered|bound|headquartered|sponsored|brokered|allied|linked|dominated)$/u;
 /**
  * Titles only people hold, for a body's name that ends in a title and a name. Not "general", "king",
  * "chief" or "executive", which start company names ("General Signal Corp", "King Soopers").
@@ -55,6 +57,8 @@ class CandidateFinder {
   private readonly localAdjectives = new Map<string, string>();
   /** normalised names of the organisations the article names, for "Islamist Taliban" */
   private readonly orgNames = new Map<string, string>();
+  /** normalised names of the places the article names, for "Brennstad-based" */
+  private readonly placeNames = new Set<string>();
   /** 1 where a person's name starts */
   private readonly personStarts: Uint8Array;
 
@@ -67,7 +71,10 @@ class CandidateFinder {
     this.claimed = new Int32Array(this.tokens.count).fill(-1);
     this.personStarts = new Uint8Array(this.tokens.count);
     for (const m of analysis.mentions) {
-      if (m.label === 'LOC') for (const adj of adjectivesOf(m.text)) this.localAdjectives.set(adj.toLowerCase(), m.text);
+      if (m.label === 'LOC') {
+        for (const adj of adjectivesOf(m.text)) this.localAdjectives.set(adj.toLowerCase(), m.text);
+        this.placeNames.add(normaliseName(m.text));
+      }
       if (m.label === 'ORG') this.orgNames.set(normaliseName(m.text), m.text);
       if (m.label === 'PER') this.personStarts[m.tokenStart] = 1;
     }
@@ -100,6 +107,11 @@ class CandidateFinder {
       const end = this.pos(to) === 'POS' ? to + 1 : m.tokenEnd;
       // a trailing possessive belongs to the sentence, not the name
       while (to > from && /^'s?$|^’s?$/.test(this.tokens.text(to - 1))) to--;
+      const modifier = COMPOUND_MODIFIER.exec(this.tokens.text(to - 1));
+      if (modifier !== null) {
+        this.placeInModifier(from, to, modifier[1]!.length);
+        continue;
+      }
       if (m.label === 'PER') {
         // titles the recogniser took into the name ("President Donald Trump") are read by titles()
         while (to - from > 1 && this.isTitleWord(from)) from++;
@@ -138,6 +150,23 @@ class CandidateFinder {
       if (to < end) this.out[index]!.longText = this.slice(from, end);
       this.bodyAround(index);
     }
+  }
+
+  /**
+   * "London-based", "U.S.-backed", "Saudi-led": a modifier, not a name. The place before the hyphen is a
+   * node when it is a country the table knows or a place the article names elsewhere ("Linux-based" is not).
+   */
+  private placeInModifier(from: number, to: number, lastPrefixLength: number): void {
+    const start = this.tokens.start(from);
+    const end = this.tokens.start(to - 1) + lastPrefixLength;
+    const prefix = this.text.slice(start, end);
+    const country = this.countries.byName(prefix) ?? this.countries.byAdjective(prefix);
+    const name = country?.name ?? (this.placeNames.has(normaliseName(prefix)) ? prefix : undefined);
+    if (name === undefined) return;
+    const index = this.add({ from, to, how: 'name', type: 'Location', kind: 'name', name, key: normaliseName(name), labels: country !== undefined ? ['Country'] : [] });
+    const c = this.out[index]!;
+    c.end = end;
+    c.text = prefix;
   }
 
   /** "Iraqi" as the country; "Islamist Taliban" as the Taliban; other MISC is not a node. */
@@ -224,6 +253,10 @@ class CandidateFinder {
       let to = -1;
       for (let i = chunk.tokenStart; i < head; i++) {
         if (this.claimed[i] !== -1) {
+          from = -1;
+          break;
+        }
+        if (COMPOUND_MODIFIER.test(this.tokens.text(i))) {
           from = -1;
           break;
         }

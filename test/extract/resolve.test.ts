@@ -150,6 +150,18 @@ describe('extract: entity resolution', function () {
     assert.ok(extract(...texts).entities.every((e) => !('mergedBecause' in e)));
   });
 
+  it('a name made into a modifier ("Dalby-based", "U.S.-backed") is the place, when the place is known; never a body', () => {
+    const doc = extract('The Dalby-based firm hired 40 people, and a U.S.-backed fund paid for it. Farmers in Dalby welcomed the jobs. The Linux-based system failed.');
+    const names = doc.entities.flatMap((e) => [e.name, ...e.aliases]);
+    assert.ok(!names.some((n) => /-based|-backed/.test(n)), names.join(', '));
+    const dalby = entitiesNamed(doc, 'Dalby');
+    assert.equal(dalby.length, 1);
+    assert.equal(dalby[0]!.type, 'Location');
+    assert.equal((dalby[0]!.mentions ?? []).reduce((n, m) => n + m.count, 0), 2);
+    assert.equal(entitiesNamed(doc, 'United States').length, 1);
+    assert.equal(entitiesNamed(doc, 'Linux').length, 0);
+  });
+
   describe('must not merge', () => {
     it('two people who share a surname, in one article', () => {
       const doc = extract('John Harlow and Mary Harlow opened a bakery in Leeds. John Harlow said sales were good.');
