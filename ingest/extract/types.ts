@@ -135,6 +135,8 @@ export interface Candidate {
   pointsAt?: { type: string; country?: boolean; head?: string };
   /** a description followed by "'s" ("the alliance's") */
   possessive?: boolean;
+  /** roles: the candidate index of the person named beside it after a comma ("Iran's president, Mohammad Khatami") */
+  apposedTo?: number;
   /** the surface form with its complement ("a meeting of defense chiefs from NATO"), kept as an alias */
   longText?: string;
   /** the surface form with the title in front ("U.S. Secretary of Defense Mark Esper"), kept as an alias */

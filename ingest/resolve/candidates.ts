@@ -95,6 +95,7 @@ class CandidateFinder {
     return order.map((old) => {
       const c = this.out[old]!;
       if (c.affiliation !== undefined) c.affiliation = where[c.affiliation]!;
+      if (c.apposedTo !== undefined) c.apposedTo = where[c.apposedTo]!;
       return c;
     });
   }
@@ -410,7 +411,21 @@ class CandidateFinder {
    * Stoltenberg, NATO's secretary-general,"). The person candidate gets the title and what it belongs to.
    */
   private titles(): void {
-    for (const person of this.out.filter((c) => c.type === 'Person' && c.kind === 'name')) {
+    // roles by where they end and start, for "Iran's president, Mohammad Khatami" and "Khatami, Iran's president"
+    const roleEnding = new Map<number, number>();
+    const roleStarting = new Map<number, number>();
+    this.out.forEach((c, i) => {
+      if (c.kind !== 'role' || c.how !== 'role') return;
+      roleEnding.set(c.tokenEnd, i);
+      roleStarting.set(c.tokenStart, i);
+    });
+    for (let p = 0; p < this.out.length; p++) {
+      const person = this.out[p]!;
+      if (person.type !== 'Person' || person.kind !== 'name') continue;
+      const sentence = person.sentence;
+      const roleBefore = person.tokenStart >= 2 && this.tokens.text(person.tokenStart - 1) === ',' ? roleEnding.get(person.tokenStart - 1) : undefined;
+      const roleAfter = this.tokens.text(person.tokenEnd) === ',' ? roleStarting.get(person.tokenEnd + 1) : undefined;
+      for (const r of [roleBefore, roleAfter]) if (r !== undefined && this.out[r]!.sentence === sentence) this.out[r]!.apposedTo = p;
       const before = this.titleBefore(person.tokenStart);
       const found = before ?? this.titleAfter(person.tokenEnd);
       if (found === undefined) continue;
@@ -538,6 +553,7 @@ class CandidateFinder {
       weak: spec.weak,
       pointsAt: spec.pointsAt,
       possessive: undefined,
+      apposedTo: undefined,
       longText: undefined,
       titledText: undefined,
     };

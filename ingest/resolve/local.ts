@@ -6,6 +6,7 @@
  * - a surname or given name alone joins the one full name that has it (the most recent, when two do),
  *   and so does a one-word name the recogniser took for a body or place when it is a surname there;
  * - an acronym joins the name whose initials it is, or the name it follows in parentheses;
+ * - a role set off by a comma beside a name ("Iran's president, Mohammad Khatami") is that person;
  * - a role with "the" ("the U.S. defense secretary") joins the named person with that title;
  * - "the official" joins the last role with that noun; "the talks" the last description with that head;
  * - "the alliance", "the country" join the most mentioned name of that sort in the last sentences;
@@ -213,6 +214,11 @@ class LocalResolver {
   /** "the U.S. defense secretary" -> the named person with that title; otherwise a person of its own. */
   private role(i: number, c: Candidate): number {
     const key = titleKey(c.title ?? c.head ?? '');
+    const apposed = c.apposedTo !== undefined ? this.entityOf[c.apposedTo]! : -1;
+    if (apposed !== -1) {
+      this.note(apposed, `"${c.text}" stands beside "${this.entities[apposed]!.name}", set off by a comma`);
+      return apposed;
+    }
     if (c.definite) {
       const holder = this.entities.find((e) => e.kind === 'name' && e.type === 'Person' && (e.titles ?? []).some((t) => t === key || t.endsWith(` ${key}`)));
       if (holder !== undefined) {

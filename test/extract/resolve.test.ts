@@ -53,6 +53,18 @@ const SAME: SameRow[] = [
     type: 'Organization',
   },
   {
+    rule: 'a role set off by commas before a name',
+    texts: ["Norway's finance minister, Ingrid Dahl, unveiled a budget on Monday."],
+    same: ["Norway's finance minister", 'Ingrid Dahl'],
+    type: 'Person',
+  },
+  {
+    rule: 'a role set off by commas after a name',
+    texts: ["Ingrid Dahl, Norway's finance minister, unveiled a budget on Monday."],
+    same: ["Norway's finance minister", 'Ingrid Dahl'],
+    type: 'Person',
+  },
+  {
     rule: 'acronym and expansion in parentheses',
     texts: ['The North Atlantic Treaty Organization (NATO) met in Madrid. NATO said its members agreed.'],
     same: ['North Atlantic Treaty Organization', 'NATO'],
@@ -191,6 +203,13 @@ describe('extract: entity resolution', function () {
       const korea = entitiesNamed(doc, 'Korea');
       assert.equal(korea.length, 1);
       assert.ok(!korea[0]!.aliases.includes('Korea Co'), korea[0]!.aliases.join(', '));
+    });
+
+    it('a role joined to a name by "and", not set off by a comma', () => {
+      const doc = extract("Norway's finance minister and Ingrid Dahl met in Oslo on Monday.");
+      const dahl = entitiesNamed(doc, 'Ingrid Dahl');
+      assert.equal(dahl.length, 1);
+      assert.ok(!dahl[0]!.aliases.some((a) => /minister/.test(a)), dahl[0]!.aliases.join(', '));
     });
 
     it('a country and "the capital" after it', () => {
