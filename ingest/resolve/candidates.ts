@@ -12,6 +12,7 @@ import {
   DESCRIPTION_NOUNS,
   GROUP_NOUNS,
   INSTITUTION_NOUNS,
+  BUSINESS_WORDS,
   ORG_HEADS,
   OTHER_HEADS,
   PRONOUNS,
@@ -39,8 +40,6 @@ const PERSON_TITLES: ReadonlySet<string> = new Set(
     'attorney judge prosecutor sheikh emir mediator negotiator adviser advisor diplomat lawmaker vice-president'
   ).split(' '),
 );
-/** Words of company and office names, never of a person's: "Accounting Office", "Motors Corp." */
-const BUSINESS_WORDS = /^(?:inc|corp|co|cos|ltd|plc|llc|ag|sa|nv|bv|gmbh|spa|holdings?|division|office|bureau|department|bank|fund|trust|partners|associates|industries|enterprises|international|systems|technolog(?:y|ies)|supermarkets?|stores?|airlines?|airways|motors|electric|energy|resources|services|securities|capital|investments?|media|communications|telecommunications|productions|studios|foundation|institute|university|school|hospital|club|team)\.?$/;
 const CAPITAL = /^(?:[A-Z]|(?:al|el|ad|as|bin|ibn)-[A-Z])/;
 
 export function findCandidates(analysis: Analysis, countries: Countries): Candidate[] {

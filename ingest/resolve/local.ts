@@ -5,6 +5,7 @@
  *   and without its legal form ("Seagram Co Ltd", "Seagram");
  * - a surname or given name alone joins the one full name that has it (the most recent, when two do),
  *   and so does a one-word name the recogniser took for a body or place when it is a surname there;
+ * - a body's name that starts the name of one other body is that body ("La Electricidad de Caracas");
  * - an acronym joins the name whose initials it is, or the name it follows in parentheses;
  * - a role set off by a comma beside a name ("Iran's president, Mohammad Khatami") is that person;
  * - a role with "the" ("the U.S. defense secretary") joins the named person with that title;
@@ -14,7 +15,7 @@
  */
 import type { Candidate, LocalEntity, Ref } from '../extract/types';
 import { initials, isAcronym, normaliseName } from './normalise';
-import { titleKey } from './words';
+import { BUSINESS_WORDS, titleKey } from './words';
 
 /** How far back (in sentences) a pronoun or description looks for what it points at. */
 const WINDOW = 2;
@@ -41,6 +42,8 @@ class LocalResolver {
 
   /** 1 for a one-word name typed as a body or place that is the surname of a person named in full */
   private readonly surname: Uint8Array;
+  /** a body's name that starts one other body's name, and that name's key */
+  private readonly prefixOf = new Map<number, string>();
   /** 1 for a mention whose type says nothing of the entity it joined: it does not vote for the entity's type */
   private readonly noVote: Uint8Array;
 
@@ -52,6 +55,7 @@ class LocalResolver {
 
   run(): Resolved {
     this.surnamesMistyped();
+    this.bodyPrefixes();
     // names first, so a surname early in the text still finds the full name later
     this.fullNames();
     this.acronyms();
@@ -103,13 +107,69 @@ class LocalResolver {
     }
   }
 
+  /**
+   * "Cooper Industries Inc ... Cooper's shares": a body's name that starts the name of the one company in the
+   * article that it starts is that company. So is a one-word "person" no person in the article is named after
+   * ("Brennmark" beside "Brennmark Hydro Group"). Not a country, an acronym or a place; and only a company's
+   * name (a legal form or a word like "Industries" at its end), since one body's name starting another's is
+   * also how sub-bodies are named ("the Senate Agriculture Committee").
+   */
+  private bodyPrefixes(): void {
+    const bodies = new Map<string, string>();
+    const people = new Set<string>();
+    const places = new Set<string>();
+    /**
+     * companies by their names ("... Inc", "... Industries"), the only bodies a shorter name may start: "the
+     * Senate" is not "the Senate Agriculture Committee", nor the European Community its commission
+     */
+    const companies = new Set<string>();
+    for (const c of this.candidates) {
+      if (c.kind !== 'name' || c.pointsAt !== undefined || c.key === undefined) continue;
+      if (c.type === 'Person') for (const w of c.key.split(' ')) people.add(w);
+      else if (c.type === 'Location') places.add(c.key);
+      // "Brennmark Hydro" and "Brennmark Hydro Group" are one body, which a shorter name may start
+      else if (c.type === 'Organization' && c.key.includes(' ') && !bodies.has(c.key)) {
+        bodies.set(c.key, c.shortKey ?? c.key);
+        if (c.shortKey !== undefined || saysCompany(c.key)) companies.add(c.key);
+      }
+    }
+    if (bodies.size === 0) return;
+    // "Mobil" beside "Mobil Corp" and "Mobil Oil Corp" is the one it names without a legal form
+    const shortNames = new Set(bodies.values());
+    for (let i = 0; i < this.candidates.length; i++) {
+      const c = this.candidates[i]!;
+      if (c.kind !== 'name' || c.pointsAt !== undefined || c.key === undefined || this.surname[i] === 1) continue;
+      if (c.labels?.includes('Country') || isAcronym(c.name) || places.has(c.key) || shortNames.has(c.key)) continue;
+      const person = c.type === 'Person';
+      if (person ? c.key.includes(' ') || people.has(c.key) && this.personNamed(c.key) : c.type !== 'Organization') continue;
+      let long: string | undefined;
+      const found = new Set<string>();
+      for (const [key, canonical] of bodies) {
+        if (!companies.has(key)) continue;
+        if (key.startsWith(`${c.key} `) && canonical !== c.key) {
+          found.add(canonical);
+          long ??= key;
+        }
+      }
+      if (found.size !== 1) continue;
+      this.prefixOf.set(i, long!);
+      if (person) this.noVote[i] = 1;
+    }
+  }
+
+  /** Whether a multi-word person name in the article holds the word. */
+  private personNamed(word: string): boolean {
+    return this.candidates.some((c) => c.type === 'Person' && c.kind === 'name' && c.key !== undefined && c.key.includes(' ') && c.key.split(' ').includes(word));
+  }
+
   /** Every multi-word person name and every other name gets its entity up front. */
   private fullNames(): void {
     for (let i = 0; i < this.candidates.length; i++) {
       const c = this.candidates[i]!;
       if (c.kind !== 'name' || c.pointsAt !== undefined || c.key === undefined || this.surname[i] === 1) continue;
       if (c.type === 'Person' && !c.key.includes(' ')) continue;
-      const key = this.keyOf(c);
+      const long = this.prefixOf.get(i);
+      const key = long !== undefined ? `n:${long}` : this.keyOf(c);
       const known = this.byKey.get(key);
       const body = known === undefined && c.type === 'Organization' ? this.bodyCalled(c) : -1;
       if (known !== undefined) {
@@ -194,6 +254,12 @@ class LocalResolver {
         this.note(recent, `"${c.text}" is part of several names; "${this.entities[recent]!.name}" was the last mentioned`);
         return recent;
       }
+    }
+    const long = this.prefixOf.get(i);
+    const body = long !== undefined ? this.byKey.get(`n:${long}`) : undefined;
+    if (body !== undefined) {
+      this.note(body, `"${c.text}" starts the name "${this.entities[body]!.name}"`);
+      return body;
     }
     const known = this.byKey.get(this.keyOf(c));
     if (known !== undefined) return known;
@@ -477,4 +543,10 @@ function contentWords(name: string): string[] {
   return normaliseName(name)
     .split(' ')
     .filter((w) => w !== '' && !STOP.has(w));
+}
+
+/** A body's name that ends in a word only companies' names end in: "cooper industries", "irving bank", not "... office". */
+function saysCompany(key: string): boolean {
+  const last = key.slice(key.lastIndexOf(' ') + 1);
+  return BUSINESS_WORDS.test(last) && !/^(?:office|bureau|department|division)$/.test(last);
 }

@@ -40,6 +40,9 @@ export const INSTITUTION_NOUNS = set(`
   government parliament army military ministry cabinet senate congress police navy embassy administration
   court legislature assembly council regime opposition`);
 
+/** Words of company and office names, never of a person's: "Accounting Office", "Motors Corp." */
+export const BUSINESS_WORDS = /^(?:inc|corp|co|cos|ltd|plc|llc|ag|sa|nv|bv|gmbh|spa|holdings?|division|office|bureau|department|bank|fund|trust|partners|associates|industries|enterprises|international|systems|technolog(?:y|ies)|supermarkets?|stores?|airlines?|airways|motors|electric|energy|resources|services|securities|capital|investments?|media|communications|telecommunications|productions|studios|foundation|institute|university|school|hospital|club|team)\.?$/;
+
 /** Heads whose capitalised modifier names an organisation ("the al-Qaeda terrorist group"). */
 export const ORG_HEADS = set(`
   group organization organisation movement militia network party alliance coalition company firm agency union

@@ -39,6 +39,39 @@ describe('local resolution: a body with and without its legal form', () => {
   });
 });
 
+describe('local resolution: a name that starts a body\'s name', () => {
+  const same: [rule: string, names: Name[], same: string[]][] = [
+    ['a company by the start of its name', [['Asamera Minerals Inc', 'Organization'], ['Asamera', 'Organization']], ['Asamera Minerals Inc', 'Asamera']],
+    ['a one-word "person" that starts a company\'s name, before it too', [['Cooper', 'Person'], ['Cooper Industries Inc', 'Organization'], ['Cooper', 'Person']], ['Cooper Industries Inc', 'Cooper']],
+    ['one body in two spellings counts once', [['Brennmark Hydro Group', 'Organization'], ['Brennmark Hydro', 'Organization'], ['Brennmark', 'Person']], ['Brennmark Hydro Group', 'Brennmark Hydro', 'Brennmark']],
+  ];
+  for (const [rule, names, group] of same) {
+    it(rule, () => {
+      const { entityOfText, groups, typeOf } = resolve(names);
+      assert.equal(new Set(group.flatMap(entityOfText)).size, 1, JSON.stringify([...groups.values()]));
+      assert.equal(typeOf(group[0]!), 'Organization');
+    });
+  }
+
+  const apart: [rule: string, names: Name[], apart: [string, string]][] = [
+    ['a one-word "person" and a "body" whose name does not say it is one', [['Tan Soo Nan', 'Organization'], ['Tan', 'Person']], ['Tan Soo Nan', 'Tan']],
+    ['a word a person named in full holds', [['Cooper Industries Inc', 'Organization'], ['Ann Cooper', 'Person'], ['Cooper', 'Person']], ['Cooper Industries Inc', 'Cooper']],
+    ['a word that starts two bodies\' names', [['Delta Air Lines', 'Organization'], ['Delta Galil Industries', 'Organization'], ['Delta', 'Organization']], ['Delta Air Lines', 'Delta']],
+    ['the company a name names without its legal form, not the other it starts', [['Mobil Oil Corp', 'Organization'], ['Mobil Corp', 'Organization'], ['Mobil', 'Organization']], ['Mobil Oil Corp', 'Mobil']],
+    ['a place that starts a body\'s name', [['Sarn Basin Commission', 'Organization'], ['Sarn', 'Location']], ['Sarn Basin Commission', 'Sarn']],
+    ['a body and its committee', [['Senate Agriculture Committee', 'Organization'], ['Senate', 'Organization']], ['Senate Agriculture Committee', 'Senate']],
+    ['a body and its commission', [['European Community Commission', 'Organization'], ['European Community', 'Organization']], ['European Community Commission', 'European Community']],
+    ['a country that starts a body\'s name', [['Iran Air', 'Organization'], ['Iran', 'Organization', ['Country']]], ['Iran Air', 'Iran']],
+  ];
+  for (const [rule, names, [a, b]] of apart) {
+    it(`must not merge: ${rule}`, () => {
+      const { entityOfText, groups } = resolve(names);
+      const ids = new Set(entityOfText(a));
+      assert.ok(!entityOfText(b).some((e) => ids.has(e)), JSON.stringify([...groups.values()]));
+    });
+  }
+});
+
 describe('local resolution: a surname the recogniser took for a body or place', () => {
   const cases: [rule: string, names: Name[], same: string[], type: string][] = [
     ['an organisation that is a surname joins the person', [['Anneliese Korvaj', 'Person'], ['Korvaj', 'Organization'], ['Korvaj', 'Person']], ['Anneliese Korvaj', 'Korvaj'], 'Person'],
