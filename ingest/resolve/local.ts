@@ -360,7 +360,13 @@ class LocalResolver {
       this.note(first.entity, `"${c.text}" points back at the subject of its sentence, "${this.entities[first.entity]!.name}"`);
       return first.entity;
     }
-    const saysHead = (e: number): boolean => this.entities[e]!.aliases.some((a) => a.toLowerCase().split(/\s+/).includes(want.head ?? ''));
+    // "the company" is what a name says is one, as "the commission" is what says "commission"
+    const company = want.head === 'company' || want.head === 'firm';
+    const saysHead = (e: number): boolean => {
+      const entity = this.entities[e]!;
+      if (company && (entity.shortKeys !== undefined || entity.keys.some(saysCompany))) return true;
+      return entity.aliases.some((a) => a.toLowerCase().split(/\s+/).includes(want.head ?? ''));
+    };
     // ... unless it is the one name nearby that says what the description says: "The Sarn Basin Commission
     // has asked her to mediate, the commission said"
     const onlySayer = first !== undefined && saysHead(first.entity) && [...near.keys()].filter(saysHead).length === 1;
@@ -548,5 +554,5 @@ function contentWords(name: string): string[] {
 /** A body's name that ends in a word only companies' names end in: "cooper industries", "irving bank", not "... office". */
 function saysCompany(key: string): boolean {
   const last = key.slice(key.lastIndexOf(' ') + 1);
-  return BUSINESS_WORDS.test(last) && !/^(?:office|bureau|department|division)$/.test(last);
+  return last !== key && BUSINESS_WORDS.test(last) && !/^(?:office|bureau|department|division)$/.test(last);
 }

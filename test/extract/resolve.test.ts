@@ -65,6 +65,12 @@ const SAME: SameRow[] = [
     type: 'Person',
   },
   {
+    rule: '"the company" is the body whose name says it is one, not the most mentioned body',
+    texts: ['The Nordic Council met in Oslo on Monday. The Nordic Council urged Vantor Hydro Group to cut emissions. The company said it would.'],
+    same: ['Vantor Hydro Group', 'The company'],
+    type: 'Organization',
+  },
+  {
     rule: 'acronym and expansion in parentheses',
     texts: ['The North Atlantic Treaty Organization (NATO) met in Madrid. NATO said its members agreed.'],
     same: ['North Atlantic Treaty Organization', 'NATO'],
