@@ -516,6 +516,13 @@ class RelationFinder {
     if (s.entity === o.entity) return;
     const subject = view.entity(s);
     const object = view.entity(o);
+    // "Led by X, the U.S. delegation": who leads a country's delegation, team or forces holds a post of that
+    // country; the country's leader is someone else
+    let properties: Record<string, string> | undefined;
+    if (predicate === 'LEADS' && o.how === 'group' && object.labels.includes('Country')) {
+      predicate = 'HOLDS_POSITION';
+      properties = { title: `${view.word(o.tokenEnd - 1)} leader` };
+    }
     if (pattern?.subject !== undefined && !pattern.subject.includes(subject.type)) return;
     if (pattern?.object !== undefined && !pattern.object.includes(object.type)) return;
     const allowed = this.allowed.get(predicate);
@@ -536,6 +543,7 @@ class RelationFinder {
       ...dateOf(view.analysis, view.index),
     };
     if (quote !== undefined) relation.quote = quote;
+    if (properties !== undefined) relation.properties = properties;
     this.push(relation);
   }
 

@@ -12,7 +12,8 @@ const ROWS: Array<[string, string, string[]]> = [
   ['title with a country -> HOLDS_POSITION', 'Turkish Foreign Minister Mevlut Cavusoglu spoke on Monday.', ['Mevlut Cavusoglu -HOLDS_POSITION-> Turkey']],
   ['leader title -> LEADS', 'Indian Prime Minister Narendra Modi spoke in New Delhi.', ['Narendra Modi -LEADS-> India']],
   ['apposition after the name', "Jens Stoltenberg, NATO's secretary-general, attended the summit in Vilnius.", ['Jens Stoltenberg -LEADS-> NATO', 'Jens Stoltenberg -ATTENDED-> summit']],
-  ['fronted participle', 'Led by General Mark Milley, the U.S. delegation met with Chinese officials.', ['Mark Milley -LEADS-> United States']],
+  ['fronted participle', 'Led by Secretary-General Jens Stoltenberg, NATO met with Chinese officials.', ['Jens Stoltenberg -LEADS-> NATO']],
+  ["who leads a country's delegation holds a post of the country; he does not lead it", 'Led by General Mark Milley, the U.S. delegation met with Chinese officials.', ['Mark Milley -HOLDS_POSITION-> United States']],
   ['troops in a place -> DEPLOYED_TO', 'Canada has 2,000 troops in Latvia.', ['Canada -DEPLOYED_TO-> Latvia']],
   ['its allies -> MEMBER_OF', 'Germany is consulting with its European Union partners on the plan.', ['Germany -MEMBER_OF-> European Union', 'Germany -CONSULTED-> European Union']],
   ['place, country -> LOCATED_IN', 'Fans gathered in Lyon, France on Sunday.', ['Lyon -LOCATED_IN-> France']],
@@ -36,6 +37,13 @@ describe('extract: relation patterns', function () {
       for (const t of expected) assert.ok(got.includes(t), `expected ${t}; got:\n  ${got.join('\n  ')}`);
     });
   }
+
+  it("leading a country's delegation is not leading the country; the post says what was led", () => {
+    const doc = extract('Led by General Mark Milley, the U.S. delegation met with Chinese officials.');
+    assert.ok(!triples(doc).includes('Mark Milley -LEADS-> United States'), triples(doc).join('\n'));
+    const post = doc.relations.find((r) => r.predicate === 'HOLDS_POSITION');
+    assert.equal(post?.properties?.title, 'delegation leader');
+  });
 
   it('keeps the verb phrase, the sentence and its offsets, a confidence and the date', () => {
     const text = 'Fans met in Rome. President Emmanuel Macron canceled the summit on March 3, 2024.';
