@@ -489,7 +489,8 @@ class RelationFinder {
       const bodyEntity = entities[body]!;
       if (bodyEntity.type !== 'Organization' && bodyEntity.type !== 'Location') continue;
       const title = c.title.replace(/\s+/g, ' ').trim();
-      const core = title.toLowerCase().replace(/^(the|former|acting|deputy|vice)\s+/, '');
+      const core = title.toLowerCase().replace(/^(the|former|acting)\s+/, '');
+      // a deputy or vice president holds a post under the leader; "vice-president" is no leader title either
       const predicate = this.leaders.has(core) ? 'LEADS' : 'HOLDS_POSITION';
       const personRef: Ref = { entity: person, start: c.start, end: c.end, tokenStart: c.tokenStart, tokenEnd: c.tokenEnd, sentence: c.sentence, how: c.how };
       const a = candidates[c.affiliation]!;

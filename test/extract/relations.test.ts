@@ -11,6 +11,7 @@ const ROWS: Array<[string, string, string[]]> = [
   ['talks between A and B', 'Talks between Russia and Ukraine resumed on Monday.', ['Russia -NEGOTIATED_WITH-> Ukraine']],
   ['title with a country -> HOLDS_POSITION', 'Turkish Foreign Minister Mevlut Cavusoglu spoke on Monday.', ['Mevlut Cavusoglu -HOLDS_POSITION-> Turkey']],
   ['leader title -> LEADS', 'Indian Prime Minister Narendra Modi spoke in New Delhi.', ['Narendra Modi -LEADS-> India']],
+  ['a vice leader title -> HOLDS_POSITION', 'Halvor Lund, vice president of Norsk Hydro, spoke on Monday.', ['Halvor Lund -HOLDS_POSITION-> Norsk Hydro']],
   ['apposition after the name', "Jens Stoltenberg, NATO's secretary-general, attended the summit in Vilnius.", ['Jens Stoltenberg -LEADS-> NATO', 'Jens Stoltenberg -ATTENDED-> summit']],
   ['fronted participle', 'Led by Secretary-General Jens Stoltenberg, NATO met with Chinese officials.', ['Jens Stoltenberg -LEADS-> NATO']],
   ["who leads a country's delegation holds a post of the country; he does not lead it", 'Led by General Mark Milley, the U.S. delegation met with Chinese officials.', ['Mark Milley -HOLDS_POSITION-> United States']],
