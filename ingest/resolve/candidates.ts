@@ -7,7 +7,7 @@
 import type { Analysis, Tokens } from '../nlp';
 import type { Candidate } from '../extract/types';
 import { adjectivesOf, type Countries } from './countries';
-import { bareForm, normaliseName, withoutLegalForm } from './normalise';
+import { bareForm, initials, isAcronym, normaliseName, withoutLegalForm } from './normalise';
 import {
   DESCRIPTION_NOUNS,
   GROUP_NOUNS,
@@ -75,12 +75,13 @@ class CandidateFinder {
         this.placeNames.add(normaliseName(m.text));
       }
       if (m.label === 'ORG') this.orgNames.set(normaliseName(m.text), m.text);
-      if (m.label === 'PER') this.personStarts[m.tokenStart] = 1;
+      if (m.label === 'PER' && withoutLegalForm(normaliseName(m.text)) === undefined) this.personStarts[m.tokenStart] = 1;
     }
   }
 
   run(): Candidate[] {
     this.names();
+    this.expandedAcronyms();
     this.orgHeads();
     this.descriptions();
     this.events();
@@ -112,7 +113,9 @@ class CandidateFinder {
         this.placeInModifier(from, to, modifier[1]!.length);
         continue;
       }
-      if (m.label === 'PER') {
+      // "Day Out Ltd" is a company whatever the recogniser says
+      const label = m.label === 'PER' && withoutLegalForm(normaliseName(this.slice(from, to))) !== undefined ? 'ORG' : m.label;
+      if (label === 'PER') {
         // titles the recogniser took into the name ("President Donald Trump") are read by titles()
         while (to - from > 1 && this.isTitleWord(from)) from++;
         if (this.isTitleWord(from)) continue;
@@ -120,7 +123,7 @@ class CandidateFinder {
         if (to < end) this.out[person]!.longText = this.slice(from, end);
         continue;
       }
-      if (m.label === 'MISC') {
+      if (label === 'MISC') {
         this.adjectiveOrName(from, to);
         continue;
       }
@@ -139,7 +142,7 @@ class CandidateFinder {
         this.add({ from, to, how: 'name', type: THING_KINDS.has(event.kind) ? 'Other' : 'Event', kind: 'name', head: event.trigger });
         continue;
       }
-      const type = m.label === 'LOC' ? 'Location' : 'Organization';
+      const type = label === 'LOC' ? 'Location' : 'Organization';
       const country = type === 'Location' || /^[A-Z.]+$/.test(m.text) ? this.countries.byName(this.slice(from, to)) : undefined;
       const index = this.add(
         country !== undefined
@@ -167,6 +170,21 @@ class CandidateFinder {
     const c = this.out[index]!;
     c.end = end;
     c.text = prefix;
+  }
+
+  /**
+   * "Electronic Arts ... EA": a name whose initials are an organisation's acronym in the article is that
+   * organisation, when the recogniser took it for a person. People are seldom called by their initials in news.
+   */
+  private expandedAcronyms(): void {
+    const acronyms = new Set<string>();
+    for (const c of this.out) if (c.type === 'Organization' && isAcronym(c.name)) acronyms.add(c.name.replace(/\./g, ''));
+    if (acronyms.size === 0) return;
+    for (const c of this.out) {
+      if (c.type !== 'Person' || c.kind !== 'name') continue;
+      const letters = initials(c.name);
+      if (letters !== undefined && letters.length >= 2 && acronyms.has(letters)) c.type = 'Organization';
+    }
   }
 
   /** "Iraqi" as the country; "Islamist Taliban" as the Taliban; other MISC is not a node. */

@@ -71,6 +71,18 @@ const SAME: SameRow[] = [
     type: 'Organization',
   },
   {
+    rule: 'a name with a legal form is a company, whoever it seems to name',
+    texts: ['Anna Berg Ltd said profits rose. Anna Berg Ltd will hire 40 people.'],
+    same: ['Anna Berg Ltd'],
+    type: 'Organization',
+  },
+  {
+    rule: 'acronym and a "person" whose initials it is',
+    texts: ['Electronic Arts, known as EA, makes games. EA said sales rose.'],
+    same: ['Electronic Arts', 'EA'],
+    type: 'Organization',
+  },
+  {
     rule: 'acronym and expansion in parentheses',
     texts: ['The North Atlantic Treaty Organization (NATO) met in Madrid. NATO said its members agreed.'],
     same: ['North Atlantic Treaty Organization', 'NATO'],
