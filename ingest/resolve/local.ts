@@ -5,7 +5,8 @@
  *   and without its legal form ("Seagram Co Ltd", "Seagram");
  * - a surname or given name alone joins the one full name that has it (the most recent, when two do),
  *   and so does a one-word name the recogniser took for a body or place when it is a surname there;
- * - a body's name that starts the name of one other body is that body ("La Electricidad de Caracas");
+ * - a name that starts the name of the one company in the article it starts is that company ("Cooper",
+ *   "Cooper Industries Inc");
  * - an acronym joins the name whose initials it is, or the name it follows in parentheses;
  * - a role set off by a comma beside a name ("Iran's president, Mohammad Khatami") is that person;
  * - a role with "the" ("the U.S. defense secretary") joins the named person with that title;
@@ -116,6 +117,7 @@ class LocalResolver {
    */
   private bodyPrefixes(): void {
     const bodies = new Map<string, string>();
+    /** the words of the people's full names */
     const people = new Set<string>();
     const places = new Set<string>();
     /**
@@ -125,8 +127,9 @@ class LocalResolver {
     const companies = new Set<string>();
     for (const c of this.candidates) {
       if (c.kind !== 'name' || c.pointsAt !== undefined || c.key === undefined) continue;
-      if (c.type === 'Person') for (const w of c.key.split(' ')) people.add(w);
-      else if (c.type === 'Location') places.add(c.key);
+      if (c.type === 'Person') {
+        if (c.key.includes(' ')) for (const w of c.key.split(' ')) people.add(w);
+      } else if (c.type === 'Location') places.add(c.key);
       // "Brennmark Hydro" and "Brennmark Hydro Group" are one body, which a shorter name may start
       else if (c.type === 'Organization' && c.key.includes(' ') && !bodies.has(c.key)) {
         bodies.set(c.key, c.shortKey ?? c.key);
@@ -141,7 +144,7 @@ class LocalResolver {
       if (c.kind !== 'name' || c.pointsAt !== undefined || c.key === undefined || this.surname[i] === 1) continue;
       if (c.labels?.includes('Country') || isAcronym(c.name) || places.has(c.key) || shortNames.has(c.key)) continue;
       const person = c.type === 'Person';
-      if (person ? c.key.includes(' ') || people.has(c.key) && this.personNamed(c.key) : c.type !== 'Organization') continue;
+      if (person ? c.key.includes(' ') || people.has(c.key) : c.type !== 'Organization') continue;
       let long: string | undefined;
       const found = new Set<string>();
       for (const [key, canonical] of bodies) {
@@ -155,11 +158,6 @@ class LocalResolver {
       this.prefixOf.set(i, long!);
       if (person) this.noVote[i] = 1;
     }
-  }
-
-  /** Whether a multi-word person name in the article holds the word. */
-  private personNamed(word: string): boolean {
-    return this.candidates.some((c) => c.type === 'Person' && c.kind === 'name' && c.key !== undefined && c.key.includes(' ') && c.key.split(' ').includes(word));
   }
 
   /** Every multi-word person name and every other name gets its entity up front. */
