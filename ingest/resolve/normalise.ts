@@ -55,10 +55,9 @@ const LEGAL_FORMS: ReadonlySet<string> = new Set(
 export function withoutLegalForm(key: string): string | undefined {
   const words = key.split(' ');
   let n = words.length;
+  // "& co" goes with its "&"
   while (n > 1 && (LEGAL_FORMS.has(words[n - 1]!) || words[n - 1] === '&' || words[n - 1] === 'and')) n--;
-  if (n === words.length || n === 0) return undefined;
-  // "& co" leaves a dangling "&"
-  while (n > 1 && (words[n - 1] === '&' || words[n - 1] === 'and')) n--;
+  if (n === words.length) return undefined;
   const short = words.slice(0, n).join(' ');
   return short.length >= 2 && !LEGAL_FORMS.has(short) ? short : undefined;
 }
